@@ -1,0 +1,129 @@
+package io.vigil.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.family.TNumber;
+
+/**
+ * Builds the LSTM autoencoder as a pure function of {@link Ops}: raw windows in, normalisation inside
+ * the graph, a stack of encoder LSTMs whose last hidden state is the latent vector (optionally
+ * projected), a decoder stack fed by the repeated latent (or started from the encoder's state), and a
+ * time-distributed dense output. No session, no I/O: training, export and tests all call this.
+ */
+public final class LstmAutoencoder {
+    private LstmAutoencoder() {
+    }
+
+    /** Builds the graph with a fresh {@code windows} placeholder of shape {@code [?, T, F]}. */
+    public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type) {
+        Operand<T> input = tf.withName(ModelSignature.INPUT_WINDOWS)
+                .placeholder(type, Placeholder.shape(Shape.of(-1, spec.window(), spec.features())));
+        return build(tf, spec, params, type, input);
+    }
+
+    public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
+                                                                  Operand<T> input) {
+        int steps = spec.window();
+        int features = spec.features();
+        Operand<T> center = constant(tf, spec.normalization().center(), type);
+        Operand<T> scale = constant(tf, spec.normalization().scale(), type);
+        Operand<T> normalised = tf.math.div(tf.math.sub(input, center), scale);
+
+        // Encoder: stacked layers, each feeding its per-step outputs to the next.
+        List<Operand<T>> gateInputs = null;
+        Operand<T> sequence = normalised;
+        int inputSize = features;
+        List<Operand<T>> stepOutputs = null;
+        @SuppressWarnings("unchecked")
+        LstmLayer.State<T>[] state = new LstmLayer.State[1];
+        int[] enc = spec.encoderHidden();
+        for (int l = 0; l < enc.length; l++) {
+            LstmLayer<T> layer = new LstmLayer<>(tf, "encoder_" + l, inputSize, enc[l], params, type);
+            gateInputs = l == 0 ? layer.projectSequence(sequence, steps, inputSize) : layer.projectSteps(stepOutputs, inputSize);
+            stepOutputs = layer.run(gateInputs, steps, null, state);
+            inputSize = enc[l];
+        }
+        LstmLayer.State<T> encoderState = state[0];
+        Operand<T> latent = encoderState.h();
+        if (spec.latent() > 0) {
+            Ops s = tf.withSubScope("latent");
+            Operand<T> k = params.get(s, "latent/kernel", Shape.of(inputSize, spec.latent()), Init.GLOROT_UNIFORM, type);
+            Operand<T> b = params.get(s, "latent/bias", Shape.of(spec.latent()), Init.ZEROS, type);
+            latent = tf.nn.biasAdd(tf.linalg.matMul(latent, k), b);
+            inputSize = spec.latent();
+        }
+
+        // Decoder: the first layer sees the latent at every step (or starts from the encoder's state).
+        int[] dec = spec.decoderHidden();
+        for (int l = 0; l < dec.length; l++) {
+            boolean fromState = l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ;
+            LstmLayer<T> layer = new LstmLayer<>(tf, "decoder_" + l, fromState ? 0 : inputSize, dec[l], params, type);
+            if (fromState) {
+                stepOutputs = layer.run(null, steps, encoderState, null);
+            } else {
+                gateInputs = l == 0 ? layer.projectRepeated(latent, steps) : layer.projectSteps(stepOutputs, inputSize);
+                stepOutputs = layer.run(gateInputs, steps, null, null);
+            }
+            inputSize = dec[l];
+        }
+
+        // Time-distributed dense output, as one MatMul over [B*T, H].
+        Ops out = tf.withSubScope("output");
+        Operand<T> k = params.get(out, "output/kernel", Shape.of(inputSize, features), Init.GLOROT_UNIFORM, type);
+        Operand<T> b = params.get(out, "output/bias", Shape.of(features), Init.ZEROS, type);
+        Operand<T> hidden = tf.reshape(tf.stack(stepOutputs, org.tensorflow.op.core.Stack.axis(1L)),
+                tf.constant(new long[] {-1, inputSize}));
+        Operand<T> dense = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, k), b), tf.constant(new long[] {-1, steps, features}));
+        Operand<T> predicted = spec.output() == ModelSpec.OutputActivation.SIGMOID ? tf.math.sigmoid(dense) : dense;
+
+        // With --reverse the decoder emits the window back to front (its target is the reversed input);
+        // flipping the prediction instead of the target gives the same loss and outputs in input order.
+        Operand<T> reconstructedNormalised = spec.reverse() ? reverseTime(tf, predicted) : predicted;
+        Operand<T> squared = tf.math.squaredDifference(reconstructedNormalised, normalised);
+        Operand<T> stepError = tf.math.mean(squared, tf.constant(2));
+        Operand<T> featureError = tf.math.mean(squared, tf.constant(1));
+        Operand<T> windowError = tf.math.mean(squared, tf.constant(new int[] {1, 2}));
+        Operand<T> loss = tf.math.mean(windowError, tf.constant(0));
+        Operand<T> reconstruction = tf.math.add(tf.math.mul(reconstructedNormalised, scale), center);
+        return new AutoencoderOutputs<>(input, reconstruction, windowError, featureError, stepError, latent, loss);
+    }
+
+    private static <T extends TNumber> Operand<T> reverseTime(Ops tf, Operand<T> x) {
+        return tf.reverse(x, tf.constant(new int[] {1}));
+    }
+
+    private static <T extends TNumber> Operand<T> constant(Ops tf, float[] values, Class<T> type) {
+        return tf.dtypes.cast(tf.constant(Shape.of(values.length), DataBuffers.of(values, true, false)), type);
+    }
+
+    /** Names of the parameters the graph asks for, in order, with their shapes (for export and checks). */
+    public static List<String> parameterNames(ModelSpec spec) {
+        List<String> names = new ArrayList<>();
+        for (int l = 0; l < spec.encoderHidden().length; l++) {
+            addLstm(names, "encoder_" + l, true);
+        }
+        if (spec.latent() > 0) {
+            names.add("latent/kernel");
+            names.add("latent/bias");
+        }
+        for (int l = 0; l < spec.decoderHidden().length; l++) {
+            addLstm(names, "decoder_" + l, !(l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ));
+        }
+        names.add("output/kernel");
+        names.add("output/bias");
+        return names;
+    }
+
+    private static void addLstm(List<String> names, String scope, boolean hasInput) {
+        if (hasInput) {
+            names.add(scope + "/kernel");
+        }
+        names.add(scope + "/recurrent_kernel");
+        names.add(scope + "/bias");
+    }
+}
