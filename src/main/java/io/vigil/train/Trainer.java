@@ -1,0 +1,145 @@
+package io.vigil.train;
+
+import io.vigil.model.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains an autoencoder on windows: Adam on shuffled mini-batches, validation loss after each epoch,
+ * early stopping with patience, and the best epoch's weights restored at the end. Deterministic for a
+ * given seed. Reports progress to a {@link Listener} so the CLI can draw it and tests can stay quiet.
+ */
+public final class Trainer {
+    /** Windows scored per validation call: bounds the batch tensor's memory on large validation sets. */
+    static final int EVAL_BATCH = 1024;
+
+    /** Training hyper-parameters, validated up front. */
+    public record Settings(int epochs, int batchSize, double learningRate, int patience, long seed) {
+        public Settings {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("--batch must be at least 1, got " + batchSize);
+            }
+            if (!(learningRate > 0 && learningRate < 1)) {
+                throw new IllegalArgumentException("--learning-rate must be in (0, 1), got " + learningRate);
+            }
+            if (patience < 0) {
+                throw new IllegalArgumentException("--patience must be 0 (never stop early) or more, got " + patience);
+            }
+        }
+    }
+
+    /** One epoch's figures; {@code valLoss} is NaN when there is no validation set. */
+    public record Epoch(int epoch, double loss, double valLoss, double seconds) {
+    }
+
+    /** The outcome: best weights, the whole history, and the (1-based) best epoch. */
+    public record Result(Map<String, float[]> weights, List<Epoch> history, int bestEpoch, boolean stoppedEarly) {
+    }
+
+    /** Progress callbacks, all optional. */
+    public interface Listener {
+        default void epochStarted(int epoch, int epochs, int batches) {
+        }
+
+        default void batchDone(int batch, double meanLossSoFar) {
+        }
+
+        default void epochDone(Epoch epoch, boolean improved) {
+        }
+    }
+
+    private Trainer() {
+    }
+
+    public static Result train(ModelSpec spec, float[] train, int trainCount, float[] val, int valCount,
+                               Settings settings, Listener listener) {
+        if (trainCount < 1) {
+            throw new IllegalArgumentException("no training windows");
+        }
+        int stride = spec.window() * spec.features();
+        int batches = (trainCount + settings.batchSize() - 1) / settings.batchSize();
+        Random shuffle = new Random(settings.seed());
+        int[] order = new int[trainCount];
+        for (int i = 0; i < trainCount; i++) {
+            order[i] = i;
+        }
+        float[] batch = new float[Math.min(settings.batchSize(), trainCount) * stride];
+        List<Epoch> history = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        boolean stoppedEarly = false;
+        Map<String, float[]> bestWeights;
+        try (TrainingGraph graph = new TrainingGraph(spec, settings.seed())) {
+            bestWeights = graph.weights();
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long started = System.nanoTime();
+                listener.epochStarted(epoch, settings.epochs(), batches);
+                shuffle(order, shuffle);
+                double lossSum = 0;
+                for (int b = 0; b < batches; b++) {
+                    int from = b * settings.batchSize();
+                    int count = Math.min(settings.batchSize(), trainCount - from);
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(train, order[from + i] * stride, batch, i * stride, stride);
+                    }
+                    lossSum += graph.trainStep(batch, count, settings.learningRate()) * count;
+                    listener.batchDone(b + 1, lossSum / (from + count));
+                }
+                double loss = lossSum / trainCount;
+                double valLoss = valCount > 0 ? meanError(graph, val, valCount, stride) : Double.NaN;
+                double monitored = valCount > 0 ? valLoss : loss;
+                if (!Double.isFinite(monitored)) {
+                    throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + loss
+                            + "); try a smaller --learning-rate");
+                }
+                boolean improved = monitored < best;
+                if (improved) {
+                    best = monitored;
+                    bestEpoch = epoch;
+                    sinceBest = 0;
+                    bestWeights = graph.weights();
+                } else {
+                    sinceBest++;
+                }
+                Epoch record = new Epoch(epoch, loss, valLoss, (System.nanoTime() - started) / 1e9);
+                history.add(record);
+                listener.epochDone(record, improved);
+                if (settings.patience() > 0 && sinceBest >= settings.patience() && epoch < settings.epochs()) {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+        }
+        return new Result(bestWeights, List.copyOf(history), bestEpoch, stoppedEarly);
+    }
+
+    private static double meanError(TrainingGraph graph, float[] windows, int count, int stride) {
+        float[] errors = new float[count];
+        float[] chunk = new float[Math.min(EVAL_BATCH, count) * stride];
+        for (int from = 0; from < count; from += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, count - from);
+            System.arraycopy(windows, from * stride, chunk, 0, n * stride);
+            graph.windowErrors(chunk, n, errors, from);
+        }
+        double sum = 0;
+        for (float e : errors) {
+            sum += e;
+        }
+        return sum / count;
+    }
+
+    private static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
