@@ -1,0 +1,82 @@
+package io.vigil.detect;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What the model says about one window: its loss on the window ({@code error}), the loss split by
+ * feature ({@code featureErrors}, non-negative), and per feature the signed mean of observed minus
+ * reconstructed values over the window, in raw units ({@code featureResiduals}), which tells
+ * whether a feature ran above or below what the model expected. Arrays are copied in and out.
+ */
+public record WindowError(double error, double[] featureErrors, double[] featureResiduals) {
+
+    public WindowError {
+        Objects.requireNonNull(featureErrors, "featureErrors");
+        Objects.requireNonNull(featureResiduals, "featureResiduals");
+        if (featureErrors.length == 0) {
+            throw new IllegalArgumentException("a window error needs at least one feature error");
+        }
+        if (featureResiduals.length != featureErrors.length) {
+            throw new IllegalArgumentException("window error has " + featureErrors.length
+                    + " feature errors but " + featureResiduals.length + " feature residuals");
+        }
+        requireNonNegative(error, "window error");
+        featureErrors = featureErrors.clone();
+        featureResiduals = featureResiduals.clone();
+        for (int f = 0; f < featureErrors.length; f++) {
+            requireNonNegative(featureErrors[f], "feature error " + f);
+            ErrorDistribution.requireFinite(featureResiduals[f], "feature residual " + f);
+        }
+    }
+
+    /** Number of features. */
+    public int featureCount() {
+        return featureErrors.length;
+    }
+
+    @Override
+    public double[] featureErrors() {
+        return featureErrors.clone();
+    }
+
+    @Override
+    public double[] featureResiduals() {
+        return featureResiduals.clone();
+    }
+
+    /** Feature error {@code f} without copying the array. */
+    double featureError(int f) {
+        return featureErrors[f];
+    }
+
+    /** Feature residual {@code f} without copying the array. */
+    double featureResidual(int f) {
+        return featureResiduals[f];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WindowError w
+                && Double.compare(error, w.error) == 0
+                && Arrays.equals(featureErrors, w.featureErrors)
+                && Arrays.equals(featureResiduals, w.featureResiduals);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals));
+    }
+
+    @Override
+    public String toString() {
+        return "WindowError[error=" + error + ", featureErrors=" + Arrays.toString(featureErrors)
+                + ", featureResiduals=" + Arrays.toString(featureResiduals) + "]";
+    }
+
+    private static void requireNonNegative(double value, String what) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " is " + value + ", expected a finite number >= 0");
+        }
+    }
+}
