@@ -1,0 +1,77 @@
+package io.vigil.evaluate;
+
+import io.vigil.detect.DetectorConfig;
+import io.vigil.registry.ModelMetadata;
+import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.InputException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * The detection settings offline evaluation shares with {@code vigil run}: the same keys read from the
+ * same properties file, so an evaluation predicts what the stream will do. Keys the evaluator has no use
+ * for (Kafka, topics) are ignored. Unset keys fall back to the model's own suggestion, then the defaults.
+ */
+public record EvaluationSettings(DetectorConfig detector, Duration maxGap, String modelVersion) {
+    public static final String KEY_MAX_GAP = "max.gap";
+    public static final String KEY_MODEL_VERSION = "model.version";
+
+    /** Reads {@code file} (may be null for none). */
+    public static Properties load(Path file) {
+        Properties p = new Properties();
+        if (file == null) {
+            return p;
+        }
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new InputException("--config " + file + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InputException("--config " + file + " cannot be read: " + e.getMessage());
+        }
+        return p;
+    }
+
+    /** Settings from {@code props} for {@code model}; bad values name their key. */
+    public static EvaluationSettings resolve(Properties props, ModelMetadata model) {
+        double modelThreshold = model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD;
+        double threshold = number(props, DetectorConfig.KEY_THRESHOLD, modelThreshold);
+        double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD,
+                Math.max(threshold, DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));
+        DetectorConfig detector;
+        try {
+            detector = new DetectorConfig(threshold,
+                    (int) number(props, DetectorConfig.KEY_OPEN_AFTER, DetectorConfig.DEFAULT_OPEN_AFTER),
+                    (int) number(props, DetectorConfig.KEY_CLOSE_AFTER, DetectorConfig.DEFAULT_CLOSE_AFTER),
+                    critical,
+                    (int) number(props, DetectorConfig.KEY_TOP_FEATURES, DetectorConfig.DEFAULT_TOP_FEATURES));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("config: " + e.getMessage());
+        }
+        String gap = props.getProperty(KEY_MAX_GAP, "").trim();
+        Duration maxGap;
+        try {
+            maxGap = Durations.parse(gap.isEmpty() ? model.training().maxGap() : gap);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("config: " + KEY_MAX_GAP + " = \"" + gap + "\": " + e.getMessage());
+        }
+        return new EvaluationSettings(detector, maxGap, props.getProperty(KEY_MODEL_VERSION, "").trim());
+    }
+
+    private static double number(Properties p, String key, double fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException("config: " + key + " = \"" + v + "\", expected a number");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.vigil.registry;
+
+import io.vigil.score.SavedModelScorer;
+import io.vigil.score.ScoreBatch;
+import io.vigil.score.Scorer;
+import java.nio.file.Path;
+
+/**
+ * A model version ready to score: its metadata read, its files checked against their checksums, its
+ * SavedModel loaded, its signature matched against {@code model.json}, and a warm-up call made (the first
+ * call pays for graph optimisation) that must return finite numbers. Owns and closes the scorer.
+ */
+public final class LoadedModel implements AutoCloseable {
+    private final Path dir;
+    private final ModelMetadata metadata;
+    private final Scorer scorer;
+
+    private LoadedModel(Path dir, ModelMetadata metadata, Scorer scorer) {
+        this.dir = dir;
+        this.metadata = metadata;
+        this.scorer = scorer;
+    }
+
+    /** Loads the version {@code dir} points at (a version directory, or a name directory plus optional pin). */
+    public static LoadedModel load(Path dir, String pin) {
+        Path version = ModelDirectory.resolve(dir, pin);
+        ModelMetadata metadata = ModelMetadataMapper.read(version);
+        ModelDirectory.verify(version, metadata.checksums());
+        Scorer scorer;
+        try {
+            scorer = SavedModelScorer.load(version);
+        } catch (RuntimeException e) {
+            throw new ModelException(version + ": the SavedModel does not load: " + e.getMessage(), e);
+        }
+        try {
+            if (scorer.window() != metadata.window() || scorer.features() != metadata.features().size()) {
+                throw new ModelException(version + ": the SavedModel takes windows of " + scorer.window() + " steps × "
+                        + scorer.features() + " features, model.json says " + metadata.window() + " × " + metadata.features().size());
+            }
+            warmUp(version, metadata, scorer);
+            return new LoadedModel(version, metadata, scorer);
+        } catch (RuntimeException e) {
+            scorer.close();
+            throw e;
+        }
+    }
+
+    /** Scores one window made of the training ranges' midpoints; every output must be finite. */
+    private static void warmUp(Path version, ModelMetadata metadata, Scorer scorer) {
+        int f = metadata.features().size();
+        float[] window = new float[metadata.window() * f];
+        for (int i = 0; i < f; i++) {
+            ModelMetadata.Range r = metadata.trainingRange() == null ? null : metadata.trainingRange().get(metadata.features().get(i));
+            float mid = r == null ? metadata.normalization().center()[i] : (float) ((r.min() + r.max()) / 2);
+            for (int t = 0; t < metadata.window(); t++) {
+                window[t * f + i] = mid;
+            }
+        }
+        ScoreBatch out = scorer.score(window, 1);
+        for (float[] values : new float[][] {out.reconstruction(), out.windowError(), out.featureError(), out.latent()}) {
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    throw new ModelException(version + ": the model returns non-finite outputs on a normal window; refusing to score with it");
+                }
+            }
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    @Override
+    public void close() {
+        scorer.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.vigil.registry;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vigil.detect.ErrorDistribution;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code model.json}: what a model expects (features in order, window, normalisation,
+ * training ranges), how it was built and trained, the validation error distribution that calibrates its
+ * scores, a fingerprint of its training data, and checksums of its files. A versioned plain object;
+ * {@link ModelMetadataMapper} reads and writes it and refuses formats it does not know.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelMetadata(
+        int formatVersion,
+        String name,
+        String version,
+        String createdAt,
+        String vigilVersion,
+        List<String> features,
+        int window,
+        String loss,
+        Normalisation normalization,
+        Map<String, Range> trainingRange,
+        Architecture architecture,
+        Training training,
+        ErrorDistribution validationErrors,
+        Calibration calibration,
+        DataFingerprint data,
+        Map<String, String> checksums) {
+
+    /** The format this release writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** In-graph normalisation: {@code (raw - center) / scale} per feature. */
+    public record Normalisation(String method, float[] center, float[] scale) {
+    }
+
+    /** A feature's minimum and maximum in the training part of the data. */
+    public record Range(double min, double max) {
+    }
+
+    /** The graph's shape. {@code cell} names the LSTM implementation, {@code parameters} counts weights. */
+    public record Architecture(String cell, int[] encoderHidden, int[] decoderHidden, int latent, int latentSize,
+                               String variant, boolean reverse, String output, long parameters) {
+    }
+
+    /** How the model was trained, and how it went epoch by epoch. */
+    public record Training(int epochs, int batchSize, double learningRate, int patience, long seed, int stride,
+                           double valFraction, String maxGap, String samplingInterval, int trainWindows,
+                           int validationWindows, List<EpochRecord> history, int bestEpoch, boolean stoppedEarly,
+                           double seconds, String errorSource) {
+    }
+
+    /** One epoch; {@code valLoss} is null without a validation set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EpochRecord(int epoch, double loss, Double valLoss, double seconds) {
+    }
+
+    /** The default decision rule the trainer suggests: a quantile of the validation errors and its error. */
+    public record Calibration(String method, double threshold, double thresholdError) {
+    }
+
+    /** What the model was trained on: a SHA-256 over the rows used, and where they came from. */
+    public record DataFingerprint(String sha256, List<String> files, int series, long rows) {
+    }
+}

@@ -1,0 +1,73 @@
+package io.vigil.registry;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vigil.detect.ErrorDistribution;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelMetadataMapperTest {
+
+    static ModelMetadata sample() {
+        ErrorDistribution dist = ErrorDistribution.of(new double[] {0.1, 0.2, 0.3, 0.4},
+                new double[][] {{0.1, 0.2}, {0.2, 0.1}, {0.3, 0.3}, {0.5, 0.3}});
+        return new ModelMetadata(ModelMetadata.FORMAT_VERSION, "cpu", "20261123T101500Z", "2026-11-23T10:15:00Z", "0.1.0",
+                List.of("cpu", "mem"), 32, "mse",
+                new ModelMetadata.Normalisation("zscore", new float[] {0.5f, 0.7f}, new float[] {0.1f, 0.2f}),
+                Map.of("cpu", new ModelMetadata.Range(0, 1), "mem", new ModelMetadata.Range(0.2, 0.9)),
+                new ModelMetadata.Architecture("lstm-unrolled", new int[] {32}, new int[] {32}, 0, 32, "repeat", false, "linear", 1234),
+                new ModelMetadata.Training(50, 32, 0.001, 5, 42, 1, 0.2, "15m", "5m", 1000, 200,
+                        List.of(new ModelMetadata.EpochRecord(1, 0.5, 0.6, 1.2), new ModelMetadata.EpochRecord(2, 0.3, null, 1.1)),
+                        1, false, 12.5, "validation"),
+                dist, new ModelMetadata.Calibration("validation-quantile", 0.99, 0.39),
+                new ModelMetadata.DataFingerprint("abc", List.of("cpu.csv"), 1, 1300),
+                Map.of("saved_model.pb", "00ff"));
+    }
+
+    @Test
+    void roundTripKeepsEveryField() {
+        ModelMetadata m = sample();
+        ModelMetadata back = ModelMetadataMapper.fromJson(ModelMetadataMapper.toJson(m), "model.json");
+        assertEquals(m.name(), back.name());
+        assertEquals(m.features(), back.features());
+        assertArrayEquals(m.normalization().scale(), back.normalization().scale());
+        assertArrayEquals(m.architecture().encoderHidden(), back.architecture().encoderHidden());
+        assertEquals(m.training().history(), back.training().history());
+        assertEquals(m.validationErrors().quantiles(), back.validationErrors().quantiles());
+        assertArrayEquals(m.validationErrors().sample(), back.validationErrors().sample());
+        assertEquals(m.calibration(), back.calibration());
+        assertEquals(m.checksums(), back.checksums());
+        assertEquals(m.trainingRange(), back.trainingRange());
+    }
+
+    @Test
+    void fileWithoutFormatVersionIsRefusedAsPredatingTheFormat() {
+        String json = ModelMetadataMapper.toJson(sample()).replace("\"formatVersion\" : 1,", "");
+        ModelException e = assertThrows(ModelException.class, () -> ModelMetadataMapper.fromJson(json, "old/model.json"));
+        assertTrue(e.getMessage().contains("old/model.json") && e.getMessage().contains("retrain"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatIsRefusedWithUpgradeAdvice() {
+        String json = ModelMetadataMapper.toJson(sample()).replace("\"formatVersion\" : 1,", "\"formatVersion\" : 7,");
+        ModelException e = assertThrows(ModelException.class, () -> ModelMetadataMapper.fromJson(json, "model.json"));
+        assertTrue(e.getMessage().contains("format 7") && e.getMessage().contains("upgrade"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredFieldIsNamed() {
+        String json = ModelMetadataMapper.toJson(sample()).replace("\"features\"", "\"featurez\"");
+        ModelException e = assertThrows(ModelException.class, () -> ModelMetadataMapper.fromJson(json, "model.json"));
+        assertTrue(e.getMessage().contains("\"features\""), e.getMessage());
+    }
+
+    @Test
+    void invalidJsonSaysSo() {
+        ModelException e = assertThrows(ModelException.class, () -> ModelMetadataMapper.fromJson("{not json", "m/model.json"));
+        assertTrue(e.getMessage().startsWith("m/model.json is not valid JSON"), e.getMessage());
+    }
+}
