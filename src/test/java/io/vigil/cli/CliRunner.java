@@ -1,0 +1,22 @@
+package io.vigil.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and keeps what it wrote to stderr. */
+final class CliRunner {
+    record Run(int exitCode, String err) {
+    }
+
+    private CliRunner() {
+    }
+
+    static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, err.toString());
+    }
+}
