@@ -1,5 +1,6 @@
 package io.vigil.train;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +31,8 @@ public record FeatureStats(double[] mean, double[] std, double[] min, double[] m
         double[] m2 = new double[f];
         double[] min = new double[f];
         double[] max = new double[f];
-        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
         long n = 0;
         for (float[] row : rows) {
             if (row.length != f) {

@@ -151,6 +151,9 @@ class HistoryReaderTest {
         assertEquals(22695, h.rowCount());
         assertEquals(List.of("value"), h.features());
         assertEquals("machine_temperature_system_failure", h.series().get(0).id());
+        WindowPlan plan = Windowing.plan(h, 32, 1, null, 0.1);
+        assertEquals(java.time.Duration.ofMinutes(5), plan.samplingInterval());
+        assertTrue(plan.train().count() > 0 && plan.validation().count() > 0);
     }
 
     @Test
