@@ -1,0 +1,64 @@
+package io.vigil.train;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A batch of fixed-length windows ready for the model: {@code data} holds {@code count} windows
+ * of {@code window} steps of {@code features} values, flat and row-major ({@code [n][t][f]}),
+ * because TensorFlow is fed flat float buffers. For window {@code n}, {@code series[n]} names its
+ * series and {@code startTimestamps[n]}/{@code endTimestamps[n]} its first and last row's time.
+ */
+public record WindowSet(int window, int features, int count, float[] data,
+                        String[] series, long[] startTimestamps, long[] endTimestamps) {
+    public WindowSet {
+        if (window < 1 || features < 1 || count < 0) {
+            throw new IllegalArgumentException("window " + window + ", features " + features + ", count " + count);
+        }
+        if ((long) count * window * features != data.length) {
+            throw new IllegalArgumentException("data has " + data.length + " floats, expected "
+                    + count + " x " + window + " x " + features);
+        }
+        if (series.length != count || startTimestamps.length != count || endTimestamps.length != count) {
+            throw new IllegalArgumentException("series and timestamp arrays must hold " + count + " entries");
+        }
+    }
+
+    /** No windows (e.g. validation with a validation fraction of 0). */
+    public static WindowSet empty(int window, int features) {
+        return new WindowSet(window, features, 0, new float[0], new String[0], new long[0], new long[0]);
+    }
+
+    public boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Floats per window: {@code window * features}. */
+    public int windowSize() {
+        return window * features;
+    }
+
+    /** A copy of window {@code i}, {@code [t][f]} flattened. */
+    public float[] window(int i) {
+        Objects.checkIndex(i, count);
+        int size = windowSize();
+        return Arrays.copyOfRange(data, i * size, (i + 1) * size);
+    }
+
+    /** The windows at {@code indices}, in that order (repeats allowed, e.g. for bootstrapping). */
+    public WindowSet subset(int[] indices) {
+        int size = windowSize();
+        float[] d = new float[indices.length * size];
+        String[] s = new String[indices.length];
+        long[] start = new long[indices.length];
+        long[] end = new long[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            int i = Objects.checkIndex(indices[k], count);
+            System.arraycopy(data, i * size, d, k * size, size);
+            s[k] = series[i];
+            start[k] = startTimestamps[i];
+            end[k] = endTimestamps[i];
+        }
+        return new WindowSet(window, features, indices.length, d, s, start, end);
+    }
+}
