@@ -38,6 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
     String timestampColumn = "timestamp";
 
+    @Option(names = "--duplicates", paramLabel = "reject|keep",
+            description = "rows repeating a series' timestamp: an error, or kept in file order (default: ${DEFAULT-VALUE})")
+    HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
+
     @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")
     String seriesColumn;
 
@@ -50,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (LoadedModel loaded = LoadedModel.load(model, props.getProperty(EvaluationSettings.KEY_MODEL_VERSION))) {
             ModelMetadata meta = loaded.metadata();
             EvaluationSettings settings = EvaluationSettings.resolve(props, meta);
-            History history = new HistoryReader(new HistoryOptions(meta.features(), timestampColumn, seriesColumn)).read(inputs);
+            History history = new HistoryReader(new HistoryOptions(meta.features(), timestampColumn, seriesColumn, duplicates)).read(inputs);
             InputLabels truth = InputLabels.find(inputs, labels);
             LabelMetrics metrics;
             List<OfflineEvaluator.RowResult> rows;

@@ -34,6 +34,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
     String timestampColumn = "timestamp";
 
+    @Option(names = "--duplicates", paramLabel = "reject|keep",
+            description = "rows repeating a series' timestamp: an error, or kept in file order (default: ${DEFAULT-VALUE})")
+    HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
+
     @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")
     String seriesColumn;
 
@@ -96,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryOptions options = new HistoryOptions(features, timestampColumn, seriesColumn);
+        HistoryOptions options = new HistoryOptions(features, timestampColumn, seriesColumn, duplicates);
         TrainingRequest request = new TrainingRequest(inputs, options, window, stride,
                 maxGap == null ? null : Durations.parse(maxGap), valFraction, hidden, decoderHidden, latent,
                 ModelSpec.Variant.parse(variant), reverse, ModelSpec.OutputActivation.parse(output),

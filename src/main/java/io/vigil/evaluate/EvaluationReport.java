@@ -51,7 +51,7 @@ public final class EvaluationReport {
         }
         boolean[] truth = new boolean[rows.size()];
         boolean[] predicted = new boolean[rows.size()];
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
             int i = 0;
             for (OfflineEvaluator.RowResult r : rows) {
                 SeriesHistory s = r.series();

@@ -55,7 +55,7 @@ public final class InputLabels {
                 continue;
             }
             try (Reader r = reader(input);
-                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).build().parse(r)) {
                 if (!parser.getHeaderMap().containsKey(LABEL_COLUMN)) {
                     continue;
                 }

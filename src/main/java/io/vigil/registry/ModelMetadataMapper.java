@@ -37,7 +37,7 @@ public final class ModelMetadataMapper {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ModelException(source + " is not valid JSON: " + e.getOriginalMessage());
         }
         if (tree == null || !tree.isObject()) {
@@ -68,7 +68,7 @@ public final class ModelMetadataMapper {
                 throw new ModelException(source + ": window is " + m.window() + ", expected at least 2");
             }
             return m;
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ModelException(source + " does not match model format " + v + ": " + e.getOriginalMessage());
         }
     }

@@ -96,7 +96,7 @@ final class HistoryAssembler {
             if (rejectDuplicates && i > 0 && ts[i] == ts[i - 1]) {
                 throw InputException.at(sources[i], lines[i], "timestamp " + Timestamps.format(ts[i])
                         + " repeats line " + lines[i - 1] + " of " + sources[i - 1] + " in series \"" + id
-                        + "\"; each series needs one row per timestamp (remove one of them)");
+                        + "\"; each series needs one row per timestamp (remove one, or pass --duplicates keep)");
             }
         }
         return new SeriesHistory(id, ts, values, sources, lines);

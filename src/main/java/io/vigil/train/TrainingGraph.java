@@ -57,6 +57,13 @@ final class TrainingGraph implements AutoCloseable {
             this.beta2Power = adam.withName("beta2_power").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
             Output<?>[] xs = variables.values().stream().map(v -> v.asOutput()).toArray(Output[]::new);
             Output<?>[] grads = graph.addGradients(out.loss().asOutput(), xs);
+            // Ref variables are read in place: without this barrier an update could land while another
+            // backward op still reads the old weight (a race that made same-seed runs differ).
+            List<org.tensorflow.Operation> allGradients = new ArrayList<>();
+            for (Output<?> g : grads) {
+                allGradients.add(g.op());
+            }
+            Ops update = adam.withControlDependencyOps(allGradients);
             int i = 0;
             for (Map.Entry<String, Variable<?>> e : variables.entrySet()) {
                 @SuppressWarnings("unchecked")
@@ -66,8 +73,8 @@ final class TrainingGraph implements AutoCloseable {
                 Shape shape = params.shapes().get(e.getKey());
                 Variable<TFloat32> m = adam.variable(zeros(adam, shape));
                 Variable<TFloat32> v = adam.variable(zeros(adam, shape));
-                updates.add(adam.train.applyAdam(var, m, v, beta1Power, beta2Power, learningRate,
-                        adam.constant(BETA1), adam.constant(BETA2), adam.constant(EPSILON), grad));
+                updates.add(update.train.applyAdam(var, m, v, beta1Power, beta2Power, learningRate,
+                        update.constant(BETA1), update.constant(BETA2), update.constant(EPSILON), grad));
             }
             this.session = new Session(graph, sessionConfig());
             session.initialize();

@@ -56,7 +56,7 @@ public final class Windowing {
                 : "now " + Durations.format(gap) + ", " + AUTO_GAP_FACTOR + " x the median interval "
                         + Durations.format(interval);
         if (train.count() == 0) {
-            throw new InputException("no training windows: series \"" + train.longestSeries() + "\" has "
+            throw new InputException("no training windows: series \"" + train.longestSeries() + "\"" + origin(h, train.longestSeries()) + " has "
                     + train.longestRun() + " rows in its longest gap-free training run, and --window is " + window
                     + "; use a smaller --window or a larger --max-gap (" + gapText + ")");
         }
@@ -148,5 +148,15 @@ public final class Windowing {
             throw new InputException("--val-fraction is " + valFraction + ", expected at least 0 and below "
                     + MAX_VAL_FRACTION);
         }
+    }
+
+    /** " (from cpu.csv)": which file a series came from, for error messages. */
+    private static String origin(History h, String seriesId) {
+        for (SeriesHistory s : h.series()) {
+            if (s.id().equals(seriesId) && s.size() > 0) {
+                return " (from " + s.sources()[0] + ")";
+            }
+        }
+        return "";
     }
 }

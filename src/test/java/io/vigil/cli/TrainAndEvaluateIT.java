@@ -17,22 +17,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The offline path end to end through the real command line: train on two correlated, noisy
  * multi-series features, then evaluate a file with an injected level shift and a label column.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainAndEvaluateIT {
     private static final int ROWS = 1200;
     private static final int ANOMALY_FROM = 900;
     private static final int ANOMALY_TO = 940;
 
     @TempDir
-    Path dir;
-    Path versionDir;
+    static Path dir;
+    static Path versionDir;
 
     static String series(long seed, boolean anomaly) {
         Random r = new Random(seed);
@@ -54,7 +52,7 @@ class TrainAndEvaluateIT {
     }
 
     @BeforeAll
-    void train() throws Exception {
+    static void train() throws Exception {
         Path history = Files.writeString(dir.resolve("history.csv"), series(1, false));
         CliRunner.Run run = CliRunner.run("train", "--quiet", "--input", history.toString(), "--series-column", "host",
                 "--features", "cpu,mem", "--window", "16", "--hidden", "16", "--epochs", "12", "--batch", "32",
@@ -97,7 +95,7 @@ class TrainAndEvaluateIT {
         assertEquals(0, run.exitCode(), run.err());
         List<CSVRecord> rows;
         try (Reader r = Files.newBufferedReader(out)) {
-            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
         }
         assertEquals(2 * ROWS, rows.size(), "one output row per input row");
         assertEquals("", rows.get(14).get("score"), "no score before the first full window");

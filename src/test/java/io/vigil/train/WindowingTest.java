@@ -162,7 +162,7 @@ class WindowingTest {
     void tooShortTrainingRunsSayWhatToChange() throws IOException {
         Path a = series("a", concat(minutes(0, 6), minutes(60, 7)), i -> i);
         String m = assertThrows(InputException.class, () -> Windowing.plan(read(a), 10, 1, null, 0)).getMessage();
-        assertEquals("no training windows: series \"a\" has 7 rows in its longest gap-free training run, "
+        assertEquals("no training windows: series \"a\" (from a.csv) has 7 rows in its longest gap-free training run, "
                 + "and --window is 10; use a smaller --window or a larger --max-gap "
                 + "(now 3m, 3 x the median interval 1m)", m);
     }
