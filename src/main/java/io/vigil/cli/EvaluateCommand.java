@@ -38,8 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
     String timestampColumn = "timestamp";
 
-    @Option(names = "--duplicates", paramLabel = "reject|keep",
-            description = "rows repeating a series' timestamp: an error, or kept in file order (default: ${DEFAULT-VALUE})")
+    @Option(names = "--duplicates", paramLabel = "reject|first|keep",
+            description = "rows repeating a series' timestamp: an error, the first kept and later ones dropped (as the stream does), or all kept (default: ${DEFAULT-VALUE})")
     HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
 
     @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")

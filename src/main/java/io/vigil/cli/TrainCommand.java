@@ -34,8 +34,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
     String timestampColumn = "timestamp";
 
-    @Option(names = "--duplicates", paramLabel = "reject|keep",
-            description = "rows repeating a series' timestamp: an error, or kept in file order (default: ${DEFAULT-VALUE})")
+    @Option(names = "--duplicates", paramLabel = "reject|first|keep",
+            description = "rows repeating a series' timestamp: an error, the first kept and later ones dropped (as the stream does), or all kept (default: ${DEFAULT-VALUE})")
     HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
 
     @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")
@@ -106,7 +106,10 @@ final class TrainCommand implements Callable<Integer> {
                 ModelSpec.Variant.parse(variant), reverse, ModelSpec.OutputActivation.parse(output),
                 Normalization.Method.parse(normalization), scale,
                 new Trainer.Settings(epochs, batch, learningRate, patience, seed), threshold, name, out);
-        TrainingRun.Outcome outcome = TrainingRun.run(request, quiet ? new Trainer.Listener() { } : new ProgressListener(System.err));
+        // A progress bar redraws with carriage returns: only on a terminal; logs and pipes get one line per epoch.
+        Trainer.Listener listener = quiet ? new Trainer.Listener() { }
+                : new ProgressListener(System.err, System.console() != null);
+        TrainingRun.Outcome outcome = TrainingRun.run(request, listener);
         ModelMetadata m = outcome.metadata();
         ModelMetadata.Training t = m.training();
         System.out.printf("model %s version %s written to %s%n", m.name(), m.version(), outcome.versionDir());

@@ -49,8 +49,7 @@ final class HistoryAssembler {
             }
         }
         List<SeriesHistory> series = new ArrayList<>();
-        boolean rejectDuplicates = options.duplicates() == HistoryOptions.Duplicates.REJECT;
-        bySeries.forEach((id, rows) -> series.add(toSeries(id, rows, rejectDuplicates)));
+        bySeries.forEach((id, rows) -> series.add(toSeries(id, rows, options.duplicates())));
         return new History(features, series);
     }
 
@@ -78,26 +77,38 @@ final class HistoryAssembler {
         return index;
     }
 
-    private static SeriesHistory toSeries(String id, List<Source> rows, boolean rejectDuplicates) {
+    private static SeriesHistory toSeries(String id, List<Source> rows, HistoryOptions.Duplicates duplicates) {
         // List.sort is stable: rows with equal times keep file order, so the duplicate check
-        // below names the earlier line first
+        // below names the earlier line first and FIRST keeps the earlier row
         rows.sort(Comparator.comparingLong(s -> s.row().timestamp()));
         int n = rows.size();
         long[] ts = new long[n];
         float[][] values = new float[n][];
         String[] sources = new String[n];
         long[] lines = new long[n];
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             Source s = rows.get(i);
-            ts[i] = s.row().timestamp();
-            values[i] = s.row().values();
-            sources[i] = s.file().name();
-            lines[i] = s.row().line();
-            if (rejectDuplicates && i > 0 && ts[i] == ts[i - 1]) {
-                throw InputException.at(sources[i], lines[i], "timestamp " + Timestamps.format(ts[i])
-                        + " repeats line " + lines[i - 1] + " of " + sources[i - 1] + " in series \"" + id
-                        + "\"; each series needs one row per timestamp (remove one, or pass --duplicates keep)");
+            long t = s.row().timestamp();
+            if (kept > 0 && t == ts[kept - 1]) {
+                if (duplicates == HistoryOptions.Duplicates.REJECT) {
+                    throw InputException.at(s.file().name(), s.row().line(), "timestamp " + Timestamps.format(t)
+                            + " repeats line " + lines[kept - 1] + " of " + sources[kept - 1] + " in series \"" + id
+                            + "\"; each series needs one row per timestamp (remove one, or pass --duplicates first)");
+                }
+                if (duplicates == HistoryOptions.Duplicates.FIRST) {
+                    continue;
+                }
             }
+            ts[kept] = t;
+            values[kept] = s.row().values();
+            sources[kept] = s.file().name();
+            lines[kept] = s.row().line();
+            kept++;
+        }
+        if (kept < n) {
+            return new SeriesHistory(id, java.util.Arrays.copyOf(ts, kept), java.util.Arrays.copyOf(values, kept),
+                    java.util.Arrays.copyOf(sources, kept), java.util.Arrays.copyOf(lines, kept));
         }
         return new SeriesHistory(id, ts, values, sources, lines);
     }

@@ -21,7 +21,9 @@ public record HistoryOptions(List<String> features, String timestampColumn, Stri
         /** Fail, naming both lines. */
         REJECT,
         /** Keep both; equal timestamps stay in file order ({@link SeriesHistory#lines()} maps back). */
-        KEEP
+        KEEP,
+        /** Keep the first row, drop later repeats: what the stream does (it dead-letters them as {@code duplicate}). */
+        FIRST
     }
 
     /** The CSV timestamp column when none is given, as in NAB and most exports. */

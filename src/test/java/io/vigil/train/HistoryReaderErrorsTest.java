@@ -140,7 +140,7 @@ class HistoryReaderErrorsTest {
     void duplicateTimestampNamesBothLines() throws IOException {
         Path f = write("cpu.csv", "timestamp,cpu\n1000,1\n2000,2\n1000,3\n");
         assertEquals("line 4 of cpu.csv: timestamp 1970-01-01T00:00:01Z repeats line 2 of cpu.csv in series \"cpu\"; "
-                + "each series needs one row per timestamp (remove one, or pass --duplicates keep)", error(f));
+                + "each series needs one row per timestamp (remove one, or pass --duplicates first)", error(f));
     }
 
     @Test

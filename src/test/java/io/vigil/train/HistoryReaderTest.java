@@ -154,6 +154,20 @@ class HistoryReaderTest {
         WindowPlan plan = Windowing.plan(h, 32, 1, null, 0.1);
         assertEquals(java.time.Duration.ofMinutes(5), plan.samplingInterval());
         assertTrue(plan.train().count() > 0 && plan.validation().count() > 0);
+
+        History first = read(HistoryOptions.defaults().withDuplicates(HistoryOptions.Duplicates.FIRST), NAB_MACHINE_TEMPERATURE);
+        assertEquals(22695 - 12, first.rowCount(), "the 12 repeated timestamps are dropped");
+    }
+
+    @Test
+    void firstPolicyKeepsTheEarlierRowAndDropsLaterRepeats() throws IOException {
+        Path f = write("dup.csv", "timestamp,v\n1000,1\n2000,2\n2000,99\n3000,3\n");
+        History h = read(HistoryOptions.defaults().withDuplicates(HistoryOptions.Duplicates.FIRST), f);
+        SeriesHistory s = h.series().get(0);
+        assertEquals(3, s.size());
+        assertEquals(2f, s.values()[1][0]);
+        assertEquals(3L, s.lines()[1], "the kept row is line 3, the earlier one");
+        assertEquals(5L, s.lines()[2]);
     }
 
     @Test
