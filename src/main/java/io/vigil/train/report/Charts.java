@@ -35,6 +35,8 @@ final class Charts {
     /** Outside [SMALL, LARGE) plain decimals get too long; scientific notation is shorter. */
     private static final double SMALL = 1e-3;
     private static final double LARGE = 1e6;
+    /** Decade labels down to 0.00001 read as plain decimals; below that they are too long to tell apart. */
+    private static final int MAX_PLAIN_DECADE_PLACES = 5;
     /** Roughly how many ticks XChart puts on an axis of the report's size. */
     private static final int TICKS_PER_AXIS = 10;
 
@@ -92,6 +94,18 @@ final class Charts {
         }
         // One place more than the tick spacing's magnitude: ticks fall on 2.5 and 5 as well as 1.
         int places = (int) Math.max(0, Math.ceil(-Math.log10(range / TICKS_PER_AXIS)) + 1);
+        return places == 0 ? "#,##0" : "0." + "#".repeat(places);
+    }
+
+    /**
+     * A tick label pattern for a log axis whose smallest value is {@code smallest}: decades as
+     * {@code 0.001}, {@code 0.01}, {@code 1}, or as {@code 1E-7} once plain decimals get too long.
+     */
+    static String decadePattern(double smallest) {
+        int places = smallest > 0 ? (int) Math.max(0, Math.ceil(-Math.log10(smallest))) : Integer.MAX_VALUE;
+        if (places > MAX_PLAIN_DECADE_PLACES) {
+            return "0E0";
+        }
         return places == 0 ? "#,##0" : "0." + "#".repeat(places);
     }
 

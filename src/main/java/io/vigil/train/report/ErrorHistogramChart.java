@@ -6,7 +6,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Histogram of per-window errors with the default threshold drawn as a vertical line. */
+/**
+ * Histogram of per-window errors with the default threshold drawn as a vertical line. Heavy-tailed
+ * errors get log-spaced bins on a log axis, so the bulk, the tail and the threshold all stay visible.
+ */
 final class ErrorHistogramChart {
     /** Headroom above the tallest bar so the legend does not sit on it. */
     private static final double HEADROOM = 1.15;
@@ -15,17 +18,35 @@ final class ErrorHistogramChart {
     private ErrorHistogramChart() {
     }
 
-    static XYChart build(ReportData data) {
+    /** The bins drawn for {@code data}: log-spaced when the errors are heavy-tailed and the threshold positive. */
+    static Histogram histogram(ReportData data) {
         double[] errors = data.windowErrors();
-        Histogram histogram = Histogram.of(errors);
+        return Histogram.of(errors, data.thresholdError() > 0 && Histogram.isHeavyTailed(errors));
+    }
+
+    /** How the bins are spaced, for the legend and the caption: {@code 43 log-spaced bins}. */
+    static String describeBins(Histogram histogram) {
+        return histogram.bins() + (histogram.logarithmic() ? " log-spaced bins" : " bins");
+    }
+
+    static XYChart build(ReportData data, Histogram histogram) {
+        double[] errors = data.windowErrors();
+        boolean log = histogram.logarithmic();
         XYChart chart = Charts.xyChart(Charts.WIDTH, Charts.HEIGHT,
-                "Window reconstruction error — " + data.errorSplit().label(), "window error", "windows");
+                "Window reconstruction error — " + data.errorSplit().label(),
+                log ? "window error (log scale)" : "window error", "windows");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(Math.max(1, histogram.maxCount()) * HEADROOM);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
-        double left = Math.min(histogram.min(), data.thresholdError());
-        double right = Math.max(histogram.edge(histogram.bins()), data.thresholdError());
-        chart.getStyler().setXAxisDecimalPattern(Charts.decimalPattern(right - left));
+        if (log) {
+            // No tick formatting function here: XChart then falls back to linear ticks on the log axis.
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setXAxisDecimalPattern(Charts.decadePattern(histogram.min()));
+        } else {
+            double left = Math.min(histogram.min(), data.thresholdError());
+            double right = Math.max(histogram.edge(histogram.bins()), data.thresholdError());
+            chart.getStyler().setXAxisDecimalPattern(Charts.decimalPattern(right - left));
+        }
 
         // A step line through the left edges, closed at the last right edge, draws the bars' outline.
         int bins = histogram.bins();
@@ -38,7 +59,7 @@ final class ErrorHistogramChart {
         x[bins] = histogram.edge(bins);
         y[bins] = histogram.counts()[bins - 1];
         XYSeries bars = chart.addSeries(data.errorSplit().label() + " windows (n = " + errors.length + ", "
-                + bins + " bins)", x, y);
+                + describeBins(histogram) + ")", x, y);
         bars.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setLineColor(Charts.BLUE);

@@ -27,8 +27,10 @@ final class LossChart {
         XYChart chart = Charts.xyChart(Charts.WIDTH, Charts.HEIGHT,
                 "Training loss — " + data.modelName() + " " + data.version(), "epoch", "loss");
         chart.getStyler().setXAxisDecimalPattern("#");
-        chart.getStyler().setXAxisMin(0.5);
-        chart.getStyler().setXAxisMax(history.get(history.size() - 1).epoch() + 0.5);
+        // The axis spans exactly the epochs trained, so no tick falls on an epoch 0 that never ran;
+        // XChart's plot content inset keeps the first and last points off the border.
+        chart.getStyler().setXAxisMin((double) history.get(0).epoch());
+        chart.getStyler().setXAxisMax((double) history.get(history.size() - 1).epoch());
         boolean log = useLogScale(history);
         chart.getStyler().setYAxisLogarithmic(log);
         chart.getStyler().setYAxisDecimalPattern(log ? "0.#E0" : Charts.decimalPattern(range(history)));

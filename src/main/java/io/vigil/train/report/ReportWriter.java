@@ -44,9 +44,12 @@ public final class ReportWriter {
         figures.add(new Figure(LOSS_PNG, LossChart.useLogScale(data.history())
                 ? "Loss per epoch (log scale), " + best : "Loss per epoch, " + best));
 
-        Charts.savePng(ErrorHistogramChart.build(data), reportDir.resolve(HISTOGRAM_PNG));
+        Histogram histogram = ErrorHistogramChart.histogram(data);
+        Charts.savePng(ErrorHistogramChart.build(data, histogram), reportDir.resolve(HISTOGRAM_PNG));
         figures.add(new Figure(HISTOGRAM_PNG, "Reconstruction error of " + data.errorSplit().label()
-                + " windows; the line is the default threshold, " + Charts.percentile(data.thresholdQuantile())
+                + " windows in " + ErrorHistogramChart.describeBins(histogram)
+                + (histogram.logarithmic() ? " on a log axis" : "")
+                + "; the line is the default threshold, " + Charts.percentile(data.thresholdQuantile())
                 + " = " + Charts.format(data.thresholdError())));
 
         List<Example> examples = data.examples();

@@ -38,6 +38,14 @@ class FormattingTest {
     }
 
     @Test
+    void labelsLogAxisDecadesAsPlainDecimalsUntilTheyGetTooLong() {
+        assertEquals("0.#####", Charts.decadePattern(1.3e-5));
+        assertEquals("0.##", Charts.decadePattern(0.05));
+        assertEquals("#,##0", Charts.decadePattern(2));
+        assertEquals("0E0", Charts.decadePattern(3e-8));
+    }
+
+    @Test
     void spreadsEqualValuesAroundTheirValue() {
         Histogram histogram = Histogram.of(new double[] {0, 0, 0});
         assertEquals(3, Arrays.stream(histogram.counts()).sum());

@@ -78,6 +78,19 @@ class ReportWriterTest {
     }
 
     @Test
+    void drawsHeavyTailedErrorsOnALogAxisAndSaysSo() throws IOException {
+        ReportData data = SampleReport.heavyTailed("nab-machine-temp");
+        Histogram histogram = ErrorHistogramChart.histogram(data);
+
+        String html = Files.readString(ReportWriter.write(dir, data));
+
+        assertTrue(histogram.logarithmic(), "lognormal errors are binned in log space");
+        assertPng(dir.resolve("error_histogram.png"), Charts.WIDTH, Charts.HEIGHT);
+        assertTrue(html.contains("in " + histogram.bins() + " log-spaced bins on a log axis; the line is the default "
+                + "threshold, p99 = " + Charts.format(data.thresholdError())), "the caption names bins and threshold");
+    }
+
+    @Test
     void drawsAHistogramOfAllEqualErrors() throws IOException {
         ReportData sample = SampleReport.data("cpu", List.of("cpu"), 3, true);
         double[] equal = new double[50];
