@@ -1,0 +1,197 @@
+package io.vigil.stream;
+
+import io.vigil.detect.AlertState;
+import io.vigil.detect.AlertStateMapper;
+import io.vigil.detect.Decision;
+import io.vigil.detect.WindowError;
+import io.vigil.score.ScoreBatch;
+import io.vigil.telemetry.DeadLetter;
+import io.vigil.telemetry.ParseResult;
+import io.vigil.telemetry.ReasonCode;
+import io.vigil.telemetry.TelemetryParser;
+import io.vigil.telemetry.TelemetryRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Vigil's one stateful step: parse and validate a telemetry record (bad ones to the dead-letter sink
+ * with a reason), place it in its series' window, and when a window is due, queue it for scoring.
+ * Queued windows are scored in batches — when {@code batch.max} are waiting or {@code batch.linger.ms}
+ * has passed — and each result goes through the detector to the scores, alerts and embeddings sinks.
+ * A queued window is also in the pending store until its score is emitted, so a crash cannot lose it.
+ */
+final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final StreamSettings settings;
+    private final ModelHolder models;
+    private final TelemetryParser parser;
+    private final StreamListener listener;
+    private final AlertStateMapper alertMapper = new AlertStateMapper();
+    private final List<PendingWindow> batch = new ArrayList<>();
+    private ProcessorContext<byte[], byte[]> context;
+    private KeyValueStore<String, SeriesWindow> windows;
+    private KeyValueStore<String, PendingWindow> pending;
+    private KeyValueStore<String, byte[]> alerts;
+
+    DetectorProcessor(StreamSettings settings, ModelHolder models, TelemetryParser parser, StreamListener listener) {
+        this.settings = settings;
+        this.models = models;
+        this.parser = parser;
+        this.listener = listener;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.windows = context.getStateStore(DetectorTopology.WINDOW_STORE);
+        this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
+        this.alerts = context.getStateStore(DetectorTopology.ALERT_STORE);
+        // Windows queued before a crash or a rebalance were restored with the store: score them first.
+        try (KeyValueIterator<String, PendingWindow> it = pending.all()) {
+            it.forEachRemaining(kv -> batch.add(kv.value));
+        }
+        Duration linger = settings.batchLinger().isZero() ? Duration.ofMillis(1) : settings.batchLinger();
+        context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        Duration sweep = settings.seriesIdleTtl().dividedBy(10);
+        context.schedule(sweep.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : sweep,
+                PunctuationType.WALL_CLOCK_TIME, this::expireIdleSeries);
+    }
+
+    @Override
+    public void process(org.apache.kafka.streams.processor.api.Record<byte[], byte[]> record) {
+        ParseResult parsed = parser.parse(record.key(), record.value());
+        if (parsed instanceof ParseResult.Rejected rejected) {
+            deadLetter(record, rejected.reason(), rejected.detail());
+            return;
+        }
+        TelemetryRecord t = ((ParseResult.Ok) parsed).record();
+        SeriesWindow w = windows.get(t.series());
+        if (w == null) {
+            w = new SeriesWindow(settings.windows().window(), settings.windows().features(), settings.windows().initialValues());
+        }
+        w.lastSeenWallClock = context.currentSystemTimeMs();
+        SeriesWindow.Outcome outcome = w.offer(t.timestamp(), t.values(), settings.windows());
+        switch (outcome) {
+            case LATE -> {
+                windows.put(t.series(), w);
+                deadLetter(record, ReasonCode.LATE, "timestamp " + t.timestamp() + " is older than the series' window allows (newest "
+                        + w.newest + ", grace " + settings.windows().grace().toMillis() + " ms)");
+                return;
+            }
+            case DUPLICATE -> {
+                windows.put(t.series(), w);
+                deadLetter(record, ReasonCode.DUPLICATE, "timestamp " + t.timestamp() + " is already in the series' window");
+                return;
+            }
+            case ACCEPTED -> listener.recordWindowed(t.unknownFeatures());
+            default -> throw new IllegalStateException("unhandled outcome " + outcome);
+        }
+        if (w.takeDue(settings.windows().hop())) {
+            float[] values = new float[w.capacity * w.features];
+            w.copyTo(values, 0);
+            PendingWindow p = new PendingWindow(t.series(), w.start(), w.end(), w.anyImputed(), w.capacity, w.features, values);
+            pending.put(p.key(), p);
+            batch.add(p);
+        }
+        windows.put(t.series(), w);
+        if (batch.size() >= settings.batchMax()) {
+            flush();
+        }
+    }
+
+    /** Scores every queued window in one model call and emits the results. */
+    void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<PendingWindow> work = new ArrayList<>(batch);
+        batch.clear();
+        models.withModel(active -> {
+            emit(active, work);
+            return null;
+        });
+    }
+
+    private void emit(ActiveModel active, List<PendingWindow> work) {
+        int stride = settings.windows().window() * settings.windows().features();
+        float[] input = new float[work.size() * stride];
+        for (int i = 0; i < work.size(); i++) {
+            System.arraycopy(work.get(i).values(), 0, input, i * stride, stride);
+        }
+        long started = System.nanoTime();
+        ScoreBatch out = active.model().scorer().score(input, work.size());
+        listener.batchScored(work.size(), System.nanoTime() - started);
+        Messages.ModelRef model = Messages.ModelRef.of(active.metadata());
+        List<String> features = active.metadata().features();
+        for (int i = 0; i < work.size(); i++) {
+            PendingWindow p = work.get(i);
+            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
+            AlertState state = alertState(p.series());
+            Decision d = active.detector().decide(p.series(), p.end(), error, state);
+            alerts.put(p.series(), alertMapper.toBytes(d.next()));
+            byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
+            Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
+                    Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
+                    active.detector().calibration(), p.imputed());
+            forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), p.end());
+            d.event().ifPresent(e -> {
+                forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), p.end());
+                listener.alert(e.status());
+            });
+            if (settings.embeddingsTopic().isPresent()) {
+                forward(DetectorTopology.EMBEDDINGS_SINK, key,
+                        Messages.toJson(new Messages.Embedding(p.series(), p.end(), model, out.latent(i))), p.end());
+            }
+            listener.windowScored(d.score(), d.anomalous(), p.end());
+            pending.delete(p.key());
+        }
+    }
+
+    private AlertState alertState(String series) {
+        byte[] bytes = alerts.get(series);
+        return bytes == null ? AlertState.initial() : alertMapper.fromBytes(bytes);
+    }
+
+    private void forward(String sink, byte[] key, byte[] value, long timestamp) {
+        context.forward(new org.apache.kafka.streams.processor.api.Record<>(key, value, timestamp), sink);
+    }
+
+    private void deadLetter(org.apache.kafka.streams.processor.api.Record<byte[], byte[]> record, ReasonCode reason, String detail) {
+        RecordMetadata meta = context.recordMetadata().orElse(null);
+        byte[] envelope = DeadLetter.envelope(reason, detail, meta == null ? "" : meta.topic(), meta == null ? -1 : meta.partition(),
+                meta == null ? -1 : meta.offset(), record.timestamp(), record.key(), record.value(), settings.deadLetterMaxValueBytes());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetter.REASON_HEADER, reason.wireName().getBytes(StandardCharsets.UTF_8));
+        context.forward(new org.apache.kafka.streams.processor.api.Record<>(record.key(), envelope, record.timestamp(), headers),
+                DetectorTopology.DEAD_LETTER_SINK);
+        listener.deadLettered(reason.wireName());
+    }
+
+    /** Forgets series idle for longer than {@code series.idle.ttl}: their window and alert state. */
+    private void expireIdleSeries(long now) {
+        long cutoff = now - settings.seriesIdleTtl().toMillis();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesWindow> it = windows.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.lastSeenWallClock < cutoff) {
+                    idle.add(kv.key);
+                }
+            });
+        }
+        for (String series : idle) {
+            windows.delete(series);
+            alerts.delete(series);
+        }
+        if (!idle.isEmpty()) {
+            listener.seriesExpired(idle.size());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.vigil.stream;
+
+import io.vigil.telemetry.TelemetryParser;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the detector's topology: one source, one stateful processor, one sink per output topic. The
+ * processor's three stores are changelogged: per-series windows, windows waiting to be scored, and
+ * per-series alert state. Tests drive this very builder.
+ */
+public final class DetectorTopology {
+    public static final String SOURCE = "telemetry-source";
+    public static final String PROCESSOR = "detector";
+    public static final String SCORES_SINK = "scores-sink";
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    public static final String EMBEDDINGS_SINK = "embeddings-sink";
+    public static final String WINDOW_STORE = "series-windows";
+    public static final String PENDING_STORE = "pending-windows";
+    public static final String ALERT_STORE = "alert-state";
+
+    private DetectorTopology() {
+    }
+
+    public static Topology build(StreamSettings settings, ModelHolder models, StreamListener listener) {
+        var meta = models.metadata();
+        TelemetryParser parser = new TelemetryParser(meta.features(), settings.recordMaxBytes());
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.inputTopic());
+        topology.addProcessor(PROCESSOR, () -> new DetectorProcessor(settings, models, parser, listener), SOURCE);
+        topology.addStateStore(windowStore(), PROCESSOR);
+        topology.addStateStore(pendingStore(), PROCESSOR);
+        topology.addStateStore(alertStore(), PROCESSOR);
+        ByteArraySerializer bytes = new ByteArraySerializer();
+        topology.addSink(SCORES_SINK, settings.scoresTopic(), bytes, bytes, PROCESSOR);
+        topology.addSink(ALERTS_SINK, settings.alertsTopic(), bytes, bytes, PROCESSOR);
+        topology.addSink(DEAD_LETTER_SINK, settings.deadLetterTopic(), bytes, bytes, PROCESSOR);
+        settings.embeddingsTopic().ifPresent(t -> topology.addSink(EMBEDDINGS_SINK, t, bytes, bytes, PROCESSOR));
+        return topology;
+    }
+
+    private static StoreBuilder<KeyValueStore<String, SeriesWindow>> windowStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE), Serdes.String(), SeriesWindowMapper.serde())
+                .withCachingEnabled();
+    }
+
+    private static StoreBuilder<KeyValueStore<String, PendingWindow>> pendingStore() {
+        // Caching folds a window's put and its delete (usually a few ms apart) before they reach the changelog.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), PendingWindow.serde())
+                .withCachingEnabled();
+    }
+
+    private static StoreBuilder<KeyValueStore<String, byte[]>> alertStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERT_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+}
