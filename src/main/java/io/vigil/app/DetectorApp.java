@@ -1,0 +1,128 @@
+package io.vigil.app;
+
+import io.vigil.config.GapPolicy;
+import io.vigil.config.VigilConfig;
+import io.vigil.registry.LoadedModel;
+import io.vigil.registry.ModelMetadata;
+import io.vigil.stream.DetectorTopology;
+import io.vigil.stream.ModelHolder;
+import io.vigil.stream.ModelWatcher;
+import io.vigil.stream.StreamListener;
+import io.vigil.stream.StreamSettings;
+import io.vigil.stream.TopicCreator;
+import io.vigil.stream.WindowSettings;
+import io.vigil.telemetry.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running detector: loads and warms up the model, creates missing topics, builds the topology and
+ * starts Kafka Streams, then watches the model directory for new versions. {@link #close()} stops the
+ * watcher, then the streams (committing what was processed), then the model: the reverse of opening.
+ */
+public final class DetectorApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorApp.class);
+    static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ModelHolder models;
+    private final KafkaStreams streams;
+    private final ModelWatcher watcher;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private volatile Throwable fatal;
+
+    private DetectorApp(ModelHolder models, KafkaStreams streams, ModelWatcher watcher) {
+        this.models = models;
+        this.streams = streams;
+        this.watcher = watcher;
+    }
+
+    public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads) {
+        LoadedModel model = LoadedModel.load(config.modelDir(), config.modelVersion().orElse(null));
+        ModelHolder holder = new ModelHolder(model, meta -> config.detector(meta.calibration().threshold()));
+        try {
+            ModelMetadata meta = model.metadata();
+            LOG.info("model {} {} loaded from {} ({} features, window {})", meta.name(), meta.version(), model.dir(),
+                    meta.features().size(), meta.window());
+            StreamSettings settings = settings(config, meta);
+            if (config.topicCreate()) {
+                List<String> topics = new ArrayList<>(List.of(config.topicInput(), config.topicScores(), config.topicAlerts(),
+                        config.topicDeadLetter()));
+                config.topicEmbeddings().ifPresent(topics::add);
+                TopicCreator.ensure(config.kafkaProperties(), topics, config.topicPartitions(), config.topicReplication(), ADMIN_TIMEOUT);
+            }
+            KafkaStreams streams = new KafkaStreams(DetectorTopology.build(settings, holder, listener), config.streamsProperties());
+            ModelWatcher watcher = new ModelWatcher(config.modelDir(), config.modelVersion().orElse(null), model.dir(), holder, reloads);
+            DetectorApp app = new DetectorApp(holder, streams, watcher);
+            streams.setStateListener((now, before) -> {
+                LOG.info("stream state {} -> {}", before, now);
+                if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                    app.stopped.countDown();
+                }
+            });
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("stream thread failed, shutting the detector down: {}", e.toString(), e);
+                app.fatal = e;
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            watcher.start(config.modelPollInterval());
+            return app;
+        } catch (RuntimeException e) {
+            holder.close();
+            throw e;
+        }
+    }
+
+    /** The topology's settings: the config's, with the model's gap and sampling interval as defaults. */
+    static StreamSettings settings(VigilConfig config, ModelMetadata meta) {
+        Duration sampling = Durations.parse(meta.training().samplingInterval());
+        Duration maxGap = config.maxGap().orElse(Durations.parse(meta.training().maxGap()));
+        WindowSettings windows = new WindowSettings(meta.window(), meta.features().size(), config.windowHop(), config.grace(),
+                maxGap, config.gapPolicy() == GapPolicy.CARRY ? WindowSettings.GapPolicy.CARRY : WindowSettings.GapPolicy.RESET,
+                sampling, meta.normalization().center());
+        return new StreamSettings(config.topicInput(), config.topicScores(), config.topicAlerts(), config.topicDeadLetter(),
+                config.topicEmbeddings(), windows, config.batchMax(), config.batchLinger(), config.recordMaxBytes(),
+                config.dlqMaxValueBytes(), config.seriesIdleTtl());
+    }
+
+    /** Blocks until the streams stop (closed, or failed). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ModelHolder models() {
+        return models;
+    }
+
+    /** Why the stream stopped on its own, if it did. */
+    public Throwable fatalError() {
+        return fatal;
+    }
+
+    public Map<String, ?> describe() {
+        return Map.of("state", streams.state().toString());
+    }
+
+    @Override
+    public void close() {
+        stopped.countDown();
+        watcher.close();
+        streams.close(CLOSE_TIMEOUT);
+        models.close();
+    }
+}
