@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelException;
+import io.vigil.testing.SchemaCheck;
 import io.vigil.testing.TestModels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
@@ -236,6 +238,32 @@ class DetectorTopologyTest {
         assertEquals("cpu", open.get("features").get(0).get("name").asText(), "cpu carries the error");
         assertEquals("above", open.get("features").get(0).get("direction").asText());
         assertEquals("hosts", open.get("model").get("name").asText());
+    }
+
+    @Test
+    void everyOutputMessageConformsToItsSchema() throws Exception {
+        start(settings(1, 1, Duration.ZERO, WindowSettings.GapPolicy.RESET, true));
+        Random noise = new Random(5);
+        sendNormal("web-2", 0, 40, noise);
+        for (int i = 40; i < 46; i++) {
+            double[] v = TestModels.normal(i, noise);
+            sendPoint("web-2", T0 + i * STEP, v[0] + 2.0, v[1]);
+        }
+        sendNormal("web-2", 46, 70, noise);
+        send("web-2", "{\"ts\": \"yesterday\", \"value\": 1}");
+        Map<String, TestOutputTopic<byte[], byte[]>> topics = Map.of("score.schema.json", scores, "alert.schema.json", alerts,
+                "embedding.schema.json", embeddings, "dead-letter.schema.json", deadLetters);
+        for (var e : topics.entrySet()) {
+            JsonNode schema = SchemaCheck.schema(e.getKey());
+            List<JsonNode> messages = values(e.getValue());
+            assertFalse(messages.isEmpty(), e.getKey());
+            for (JsonNode m : messages) {
+                assertEquals(List.of(), SchemaCheck.violations(schema, m), e.getKey() + ": " + m);
+            }
+            for (JsonNode example : schema.get("examples")) {
+                assertEquals(List.of(), SchemaCheck.violations(schema, example), e.getKey() + " example");
+            }
+        }
     }
 
     @Test

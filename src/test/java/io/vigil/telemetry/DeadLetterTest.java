@@ -1,5 +1,7 @@
 package io.vigil.telemetry;
 
+import io.vigil.testing.SchemaCheck;
+
 import static io.vigil.telemetry.TelemetryParserCorpusTest.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

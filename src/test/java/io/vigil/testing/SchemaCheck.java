@@ -1,4 +1,4 @@
-package io.vigil.telemetry;
+package io.vigil.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,13 +15,13 @@ import java.util.List;
  * {@code minimum} and {@code exclusiveMaximum}. Enough to hold our messages to our schemas
  * without a validator dependency.
  */
-final class SchemaCheck {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class SchemaCheck {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private SchemaCheck() {
     }
 
-    static JsonNode schema(String name) {
+    public static JsonNode schema(String name) {
         try {
             return JSON.readTree(Path.of("docs", "schemas", name).toFile());
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class SchemaCheck {
     }
 
     /** Every way {@code instance} breaks {@code schema}; empty when it conforms. */
-    static List<String> violations(JsonNode schema, JsonNode instance) {
+    public static List<String> violations(JsonNode schema, JsonNode instance) {
         List<String> out = new ArrayList<>();
         check(schema, instance, "$", out);
         return out;
@@ -58,6 +58,14 @@ final class SchemaCheck {
         if (node.isNumber() && schema.has("exclusiveMaximum")
                 && node.asDouble() >= schema.get("exclusiveMaximum").asDouble()) {
             out.add(at + " is not below " + schema.get("exclusiveMaximum"));
+        }
+        if (node.isNumber() && schema.has("maximum") && node.asDouble() > schema.get("maximum").asDouble()) {
+            out.add(at + " is above " + schema.get("maximum"));
+        }
+        if (node.isArray() && schema.has("items")) {
+            for (int i = 0; i < node.size(); i++) {
+                check(schema.get("items"), node.get(i), at + "[" + i + "]", out);
+            }
         }
         if (!node.isObject()) {
             return;
