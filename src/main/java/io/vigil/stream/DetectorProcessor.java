@@ -129,6 +129,9 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         long started = System.nanoTime();
         ScoreBatch out = active.model().scorer().score(input, work.size());
         listener.batchScored(work.size(), System.nanoTime() - started);
+        // Outputs carry the time they were produced, not the window's event time: replayed history with old
+        // timestamps would otherwise fall straight out of the topics' time-based retention.
+        long now = context.currentSystemTimeMs();
         Messages.ModelRef model = Messages.ModelRef.of(active.metadata());
         List<String> features = active.metadata().features();
         for (int i = 0; i < work.size(); i++) {
@@ -141,14 +144,14 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
                     active.detector().calibration(), p.imputed());
-            forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), p.end());
+            forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), now);
             d.event().ifPresent(e -> {
-                forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), p.end());
+                forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), now);
                 listener.alert(e.status());
             });
             if (settings.embeddingsTopic().isPresent()) {
                 forward(DetectorTopology.EMBEDDINGS_SINK, key,
-                        Messages.toJson(new Messages.Embedding(p.series(), p.end(), model, out.latent(i))), p.end());
+                        Messages.toJson(new Messages.Embedding(p.series(), p.end(), model, out.latent(i))), now);
             }
             listener.windowScored(d.score(), d.anomalous(), p.end());
             pending.delete(p.key());

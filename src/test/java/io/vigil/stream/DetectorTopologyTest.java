@@ -123,7 +123,7 @@ class DetectorTopologyTest {
         assertEquals("web-1", new String(records.get(0).key(), StandardCharsets.UTF_8));
         assertEquals(T0, first.get("windowStart").asLong());
         assertEquals(T0 + (TestModels.WINDOW - 1) * STEP, first.get("windowEnd").asLong());
-        assertEquals(first.get("windowEnd").asLong(), records.get(0).timestamp(), "the score's record time is the window end");
+        assertEquals(T0, records.get(0).timestamp(), "the score's record time is when it was produced (the driver's wall clock)");
         assertEquals("hosts", first.get("model").get("name").asText());
         assertEquals("validation-quantile", first.get("calibration").asText());
         assertTrue(first.get("featureErrors").has("cpu") && first.get("featureErrors").has("mem"));
