@@ -6,6 +6,8 @@ import io.vigil.detect.Decision;
 import io.vigil.detect.WindowError;
 import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.DeadLetter;
+import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.Timestamps;
 import io.vigil.telemetry.ParseResult;
 import io.vigil.telemetry.ReasonCode;
 import io.vigil.telemetry.TelemetryParser;
@@ -82,13 +84,15 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         switch (outcome) {
             case LATE -> {
                 windows.put(t.series(), w);
-                deadLetter(record, ReasonCode.LATE, "timestamp " + t.timestamp() + " is older than the series' window allows (newest "
-                        + w.newest + ", grace " + settings.windows().grace().toMillis() + " ms)");
+                deadLetter(record, ReasonCode.LATE, "timestamp " + Timestamps.format(t.timestamp())
+                        + " is older than the series' window allows (newest " + Timestamps.format(w.newest) + ", grace "
+                        + Durations.format(settings.windows().grace()) + ")");
                 return;
             }
             case DUPLICATE -> {
                 windows.put(t.series(), w);
-                deadLetter(record, ReasonCode.DUPLICATE, "timestamp " + t.timestamp() + " is already in the series' window");
+                deadLetter(record, ReasonCode.DUPLICATE, "timestamp " + Timestamps.format(t.timestamp())
+                        + " is already in the series' window");
                 return;
             }
             case ACCEPTED -> listener.recordWindowed(t.unknownFeatures());
