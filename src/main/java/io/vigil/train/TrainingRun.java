@@ -43,8 +43,13 @@ public final class TrainingRun {
     }
 
     public static Outcome run(TrainingRequest request, Trainer.Listener listener) throws IOException {
-        long started = System.nanoTime();
         History history = new HistoryReader(request.historyOptions()).read(request.inputs());
+        return run(request, history, listener);
+    }
+
+    /** Trains on history already in memory; {@code request.inputs()} only names where it came from. */
+    public static Outcome run(TrainingRequest request, History history, Trainer.Listener listener) throws IOException {
+        long started = System.nanoTime();
         WindowPlan plan = Windowing.plan(history, request.window(), request.stride(), request.maxGap(), request.valFraction());
         ModelSpec spec = spec(request, history.features().size(), plan.trainStats());
 

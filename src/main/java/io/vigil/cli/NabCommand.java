@@ -1,0 +1,85 @@
+package io.vigil.cli;
+
+import io.vigil.nab.NabFile;
+import io.vigil.nab.NabHarness;
+import io.vigil.nab.NabProfile;
+import io.vigil.nab.NabScoring;
+import io.vigil.nab.NabSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vigil nab}: the Numenta Anomaly Benchmark, run and scored the way its published detectors were. */
+@Command(name = "nab", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run Vigil on a NAB data tree (a model per file, trained on its probationary rows) and score it.")
+final class NabCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "NAB's data/ tree (<category>/<file>.csv)")
+    Path data;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "NAB's labels/combined_windows.json")
+    Path labels;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "results: <out>/<category>/vigil_<file>.csv")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "files processed at once (default: the number of cores)")
+    int threads = NabSettings.defaults().threads();
+
+    @Option(names = "--limit", paramLabel = "N", description = "only the first N files (for a quick look)")
+    int limit = Integer.MAX_VALUE;
+
+    @Override
+    public Integer call() throws Exception {
+        NabSettings s = NabSettings.defaults();
+        NabSettings settings = new NabSettings(s.window(), s.hidden(), s.epochs(), s.patience(), s.batch(), s.learningRate(),
+                s.seed(), threads, s.detector());
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("--data " + data + " is not a directory");
+        }
+        Map<String, List<long[]>> windows = NabHarness.labels(labels);
+        List<Path> files = NabHarness.dataFiles(data).stream().limit(limit).toList();
+        Path models = Files.createTempDirectory("vigil-nab-models");
+        long started = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        List<NabFile> results = new ArrayList<>();
+        try {
+            List<Future<NabFile>> futures = new ArrayList<>();
+            for (Path f : files) {
+                futures.add(pool.submit(() -> {
+                    NabFile r = NabHarness.runFile(data, f, windows, out, models, settings);
+                    System.err.printf(Locale.ROOT, "[%d/%d] %s (%.0fs)%n", done.incrementAndGet(), files.size(), r.key(),
+                            (System.nanoTime() - started) / 1e9);
+                    return r;
+                }));
+            }
+            for (Future<NabFile> f : futures) {
+                results.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf(Locale.ROOT, "NAB: %d files in %.0f s; results in %s%n", files.size(), (System.nanoTime() - started) / 1e9, out);
+        List<String> categories = results.stream().map(NabFile::category).distinct().sorted().toList();
+        System.out.printf("%-22s %9s %9s", "profile", "score", "threshold");
+        categories.forEach(c -> System.out.printf(" %22s", c));
+        System.out.println();
+        for (NabProfile p : NabProfile.all()) {
+            NabScoring.Result r = NabScoring.score(results, p);
+            System.out.printf(Locale.ROOT, "%-22s %9.1f %9.4f", p.name(), r.normalised(), r.threshold());
+            categories.forEach(c -> System.out.printf(Locale.ROOT, " %22.1f", r.byCategory().getOrDefault(c, Double.NaN)));
+            System.out.println();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,15 @@
+package io.vigil.nab;
+
+import io.vigil.detect.DetectorConfig;
+
+/**
+ * One set of settings for every NAB file — nothing is tuned per file. The model is small because each
+ * file trains on at most 750 probationary rows; the window is short so that anomalies show early.
+ */
+public record NabSettings(int window, int[] hidden, int epochs, int patience, int batch, double learningRate, long seed,
+                          int threads, DetectorConfig detector) {
+    public static NabSettings defaults() {
+        return new NabSettings(16, new int[] {16}, 40, 6, 16, 0.005, 42,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults());
+    }
+}
