@@ -40,9 +40,7 @@ final class NabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NabSettings s = NabSettings.defaults();
-        NabSettings settings = new NabSettings(s.window(), s.hidden(), s.epochs(), s.patience(), s.batch(), s.learningRate(),
-                s.seed(), threads, s.detector());
+        NabSettings settings = NabSettings.defaults().withThreads(threads);
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory");
         }

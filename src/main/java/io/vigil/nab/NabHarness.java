@@ -1,10 +1,6 @@
 package io.vigil.nab;
 
-import io.vigil.detect.AlertState;
-import io.vigil.detect.Decision;
-import io.vigil.detect.Detector;
-import io.vigil.detect.QuantileCalibrator;
-import io.vigil.detect.WindowError;
+import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.eval.NabWindows;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
@@ -109,10 +105,12 @@ public final class NabHarness {
         }
         SeriesHistory all = new SeriesHistory(s.key(), s.timestamps(), rows, new String[s.size()], new long[s.size()]);
         Duration maxGap = Durations.parse(model.metadata().training().maxGap());
-        int[] ends = Arrays.stream(Windowing.windowEnds(all, window, maxGap)).filter(e -> e >= probation).toArray();
-        Detector detector = new Detector(settings.detector(), new QuantileCalibrator(model.metadata().validationErrors()),
-                model.metadata().features());
-        AlertState state = AlertState.initial();
+        // Every window is scored, probation included (those rows were seen), so the likelihood's history
+        // is warm when scoring starts; only rows after probation get an anomaly score.
+        int[] ends = Windowing.windowEnds(all, window, maxGap);
+        StreamingLikelihood likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(),
+                settings.likelihoodWarmUp());
+        StreamingLikelihood.State state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
         float[] batch = new float[SCORE_BATCH * window];
         for (int from = 0; from < ends.length; from += SCORE_BATCH) {
             int count = Math.min(SCORE_BATCH, ends.length - from);
@@ -121,10 +119,11 @@ public final class NabHarness {
             }
             ScoreBatch scores = model.scorer().score(batch, count);
             for (int i = 0; i < count; i++) {
-                WindowError e = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, batch));
-                Decision d = detector.decide(s.key(), s.timestamps()[ends[from + i]], e, state);
-                state = d.next();
-                out[ends[from + i]] = d.score();
+                StreamingLikelihood.Update u = likelihood.update(state, scores.windowError(i));
+                state = u.next();
+                if (ends[from + i] >= probation) {
+                    out[ends[from + i]] = u.score();
+                }
             }
         }
     }

@@ -32,8 +32,7 @@ class NabHarnessIT {
         }
         Map<String, List<long[]>> labels = NabHarness.labels(NAB.resolve("labels/combined_windows.json"));
         Path out = dir.resolve("results");
-        NabSettings s = NabSettings.defaults();
-        NabSettings quick = new NabSettings(s.window(), s.hidden(), 10, s.patience(), s.batch(), s.learningRate(), s.seed(), 1, s.detector());
+        NabSettings quick = NabSettings.defaults().withEpochs(10).withThreads(1);
         List<NabFile> results = new ArrayList<>();
         for (String f : FILES) {
             results.add(NabHarness.runFile(data, data.resolve(f), labels, out, dir.resolve("models"), quick));
