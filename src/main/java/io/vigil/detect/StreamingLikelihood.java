@@ -15,8 +15,12 @@ public final class StreamingLikelihood {
     public static final String NAME = "streaming-likelihood";
     /** Guards log(0) for perfect reconstructions. */
     static final double ERROR_FLOOR = 1e-9;
-    /** Numenta's log scaling: log(1 - likelihood + 1e-10) / log(1e-10). */
-    static final double LOG_EPSILON = 1e-10;
+    /**
+     * Decades of tail probability per e-fold of the score's distance from 1: score = 1 - exp(-L / SCALE)
+     * with L = -log10(tail). 1e-5 maps to 0.63, 1e-10 to 0.86, 1e-20 to 0.98; unlike a clipped log it
+     * never saturates, so ever stronger evidence keeps ranking higher.
+     */
+    static final double SCALE = 10.0;
 
     private final int history;
     private final int shortWindow;
@@ -63,8 +67,7 @@ public final class StreamingLikelihood {
             recent /= n;
             // The recent level is a mean of n errors: compare it with the spread such a mean has.
             double z = (recent - mean) / Math.sqrt(var / n);
-            double likelihood = 1 - tail(z);
-            score = Math.min(1.0, Math.log(1.0 - likelihood + LOG_EPSILON) / Math.log(LOG_EPSILON));
+            score = 1 - Math.exp(-negLog10Tail(z) / SCALE);
         }
         return new Update(Math.max(0, score), add(s, x));
     }
@@ -83,6 +86,15 @@ public final class StreamingLikelihood {
         }
         ring[s.head()] = x;
         return new State(1, ring, count, (s.head() + 1) % history, sum + x, sq + x * x);
+    }
+
+    /** -log10 P(Z > z), with the asymptotic expansion where the tail underflows. */
+    static double negLog10Tail(double z) {
+        if (z < 8) {
+            return -Math.log10(Math.max(tail(z), Double.MIN_NORMAL));
+        }
+        double lnTail = -z * z / 2 - Math.log(z * Math.sqrt(2 * Math.PI)) + Math.log1p(-1 / (z * z));
+        return -lnTail / Math.log(10);
     }
 
     /** Upper tail of the standard normal, P(Z > z). */
