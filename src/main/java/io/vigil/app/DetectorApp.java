@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class DetectorApp implements AutoCloseable {
     private final ModelWatcher watcher;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile Throwable fatal;
+    private volatile boolean closed;
 
     private DetectorApp(ModelHolder models, KafkaStreams streams, ModelWatcher watcher) {
         this.models = models;
@@ -112,6 +114,19 @@ public final class DetectorApp implements AutoCloseable {
         return models;
     }
 
+    /**
+     * Why the detector cannot score right now, or empty when it can: Kafka Streams is RUNNING (not
+     * restoring or rebalancing) and the model, loaded and warmed up at start, has not been closed.
+     */
+    public Optional<String> notReadyReason() {
+        if (closed) {
+            return Optional.of("the detector is shutting down");
+        }
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Optional.empty()
+                : Optional.of("Kafka Streams is " + state + ", not RUNNING");
+    }
+
     /** Why the stream stopped on its own, if it did. */
     public Throwable fatalError() {
         return fatal;
@@ -123,6 +138,7 @@ public final class DetectorApp implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         stopped.countDown();
         watcher.close();
         streams.close(CLOSE_TIMEOUT);

@@ -2,8 +2,8 @@ package io.vigil.cli;
 
 import io.vigil.app.DetectorApp;
 import io.vigil.config.VigilConfig;
-import io.vigil.stream.ModelWatcher;
-import io.vigil.stream.StreamListener;
+import io.vigil.metrics.MetricsServer;
+import io.vigil.metrics.VigilMetrics;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -25,24 +25,24 @@ final class RunCommand implements Callable<Integer> {
         VigilConfig cfg = VigilConfig.load(config, System.getenv());
         cfg.warnings().forEach(w -> LOG.warn("config: {}", w));
         LOG.info("configuration:\n{}", cfg.describe());
-        DetectorApp app = DetectorApp.start(cfg, StreamListener.NONE, new ModelWatcher.Listener() {
-            @Override
-            public void reloaded(String version) {
+        // The endpoint comes up before the streams, so liveness answers while state is being restored.
+        try (VigilMetrics metrics = new VigilMetrics();
+             MetricsServer server = MetricsServer.start(cfg.metricsBind(), cfg.metricsPort(), metrics)) {
+            LOG.info("metrics at {} (health: /health/live, /health/ready)", server.url());
+            DetectorApp app = DetectorApp.start(cfg, metrics.streamListener(), metrics.modelListener());
+            metrics.track(app);
+            Thread hook = new Thread(() -> {
+                LOG.info("stopping: closing the streams, then the model, then the metrics endpoint");
+                app.close();
+                server.close();
+                metrics.close();
+            }, "vigil-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            app.awaitStopped();
+            if (app.fatalError() != null) {
+                return Main.EXIT_FAILURE;
             }
-
-            @Override
-            public void rejected(String version, String reason) {
-            }
-        });
-        Thread hook = new Thread(() -> {
-            LOG.info("stopping: closing the streams, then the model");
-            app.close();
-        }, "vigil-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        app.awaitStopped();
-        if (app.fatalError() != null) {
-            return Main.EXIT_FAILURE;
+            return 0;
         }
-        return 0;
     }
 }

@@ -32,6 +32,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A queued window is also in the pending store until its score is emitted, so a crash cannot lose it.
  */
 final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    /** How often a task reports its series and open-alert counts to the listener (metrics gauges). */
+    static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
+
     private final StreamSettings settings;
     private final ModelHolder models;
     private final TelemetryParser parser;
@@ -42,6 +45,11 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, SeriesWindow> windows;
     private KeyValueStore<String, PendingWindow> pending;
     private KeyValueStore<String, byte[]> alerts;
+    // Live counts for the gauges: counted from the restored stores at init, then kept up to date, so they
+    // survive restarts and rebalances; only this task's thread touches them.
+    private String task;
+    private long activeSeries;
+    private long openAlerts;
 
     DetectorProcessor(StreamSettings settings, ModelHolder models, TelemetryParser parser, StreamListener listener) {
         this.settings = settings;
@@ -65,6 +73,30 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         Duration sweep = settings.seriesIdleTtl().dividedBy(10);
         context.schedule(sweep.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : sweep,
                 PunctuationType.WALL_CLOCK_TIME, this::expireIdleSeries);
+        countLiveState();
+        context.schedule(GAUGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> reportGauges());
+    }
+
+    private void countLiveState() {
+        task = context.taskId().toString();
+        try (KeyValueIterator<String, SeriesWindow> it = windows.all()) {
+            it.forEachRemaining(kv -> activeSeries++);
+        }
+        try (KeyValueIterator<String, byte[]> it = alerts.all()) {
+            it.forEachRemaining(kv -> openAlerts += alertMapper.fromBytes(kv.value).hasOpenAlert() ? 1 : 0);
+        }
+        reportGauges();
+    }
+
+    private void reportGauges() {
+        listener.taskGauges(task, activeSeries, openAlerts);
+    }
+
+    @Override
+    public void close() {
+        if (task != null) {
+            listener.taskClosed(task);
+        }
     }
 
     @Override
@@ -78,6 +110,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         SeriesWindow w = windows.get(t.series());
         if (w == null) {
             w = new SeriesWindow(settings.windows().window(), settings.windows().features(), settings.windows().initialValues());
+            activeSeries++;
         }
         w.lastSeenWallClock = context.currentSystemTimeMs();
         SeriesWindow.Outcome outcome = w.offer(t.timestamp(), t.values(), settings.windows());
@@ -144,6 +177,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             AlertState state = alertState(p.series());
             Decision d = active.detector().decide(p.series(), p.end(), error, state);
             alerts.put(p.series(), alertMapper.toBytes(d.next()));
+            openAlerts += (d.next().hasOpenAlert() ? 1 : 0) - (state.hasOpenAlert() ? 1 : 0);
             byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
@@ -194,11 +228,14 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             });
         }
         for (String series : idle) {
+            openAlerts -= alertState(series).hasOpenAlert() ? 1 : 0;
+            activeSeries--;
             windows.delete(series);
             alerts.delete(series);
         }
         if (!idle.isEmpty()) {
             listener.seriesExpired(idle.size());
+            reportGauges();
         }
     }
 }

@@ -24,4 +24,16 @@ public interface StreamListener {
 
     default void seriesExpired(int count) {
     }
+
+    /**
+     * A task's live state, reported when it starts (counted from its restored stores) and then every
+     * {@code DetectorProcessor.GAUGE_INTERVAL}: series holding a window, and series with an open alert.
+     * A later report for the same task replaces the earlier one.
+     */
+    default void taskGauges(String task, long activeSeries, long openAlerts) {
+    }
+
+    /** The task left this instance (closed, revoked or migrated): forget what it reported. */
+    default void taskClosed(String task) {
+    }
 }
