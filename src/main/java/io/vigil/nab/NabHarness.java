@@ -111,6 +111,7 @@ public final class NabHarness {
         StreamingLikelihood likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(),
                 settings.likelihoodWarmUp());
         StreamingLikelihood.State state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
+        RepeatSuppressor repeats = new RepeatSuppressor(settings.cooldown());
         float[] batch = new float[SCORE_BATCH * window];
         for (int from = 0; from < ends.length; from += SCORE_BATCH) {
             int count = Math.min(SCORE_BATCH, ends.length - from);
@@ -121,8 +122,9 @@ public final class NabHarness {
             for (int i = 0; i < count; i++) {
                 StreamingLikelihood.Update u = likelihood.update(state, scores.windowError(i));
                 state = u.next();
+                double reported = repeats.report(u.score());
                 if (ends[from + i] >= probation) {
-                    out[ends[from + i]] = u.score();
+                    out[ends[from + i]] = reported;
                 }
             }
         }

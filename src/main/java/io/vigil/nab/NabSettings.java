@@ -7,19 +7,20 @@ import io.vigil.detect.DetectorConfig;
  * file trains on at most 750 probationary rows; the window is short so that anomalies show early.
  */
 public record NabSettings(int window, int[] hidden, int epochs, int patience, int batch, double learningRate, long seed,
-                          int threads, DetectorConfig detector, int likelihoodHistory, int likelihoodShort, int likelihoodWarmUp) {
+                          int threads, DetectorConfig detector, int likelihoodHistory, int likelihoodShort, int likelihoodWarmUp,
+                          int cooldown) {
     public static NabSettings defaults() {
         return new NabSettings(16, new int[] {16}, 40, 6, 16, 0.005, 42,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults(), 1000, 8, 100);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults(), 1000, 8, 100, 400);
     }
 
     public NabSettings withThreads(int n) {
         return new NabSettings(window, hidden, epochs, patience, batch, learningRate, seed, n, detector, likelihoodHistory,
-                likelihoodShort, likelihoodWarmUp);
+                likelihoodShort, likelihoodWarmUp, cooldown);
     }
 
     public NabSettings withEpochs(int n) {
         return new NabSettings(window, hidden, n, patience, batch, learningRate, seed, threads, detector, likelihoodHistory,
-                likelihoodShort, likelihoodWarmUp);
+                likelihoodShort, likelihoodWarmUp, cooldown);
     }
 }
