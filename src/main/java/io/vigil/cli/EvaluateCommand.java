@@ -8,7 +8,6 @@ import io.vigil.evaluate.OfflineEvaluator;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.train.History;
-import io.vigil.train.HistoryOptions;
 import io.vigil.train.HistoryReader;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -35,15 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "the detector's properties file (threshold, alert.*, max.gap, model.version)")
     Path config;
 
-    @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
-    String timestampColumn = "timestamp";
-
-    @Option(names = "--duplicates", paramLabel = "reject|first|keep",
-            description = "rows repeating a series' timestamp: an error, the first kept and later ones dropped (as the stream does), or all kept (default: ${DEFAULT-VALUE})")
-    HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
-
-    @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")
-    String seriesColumn;
+    @picocli.CommandLine.Mixin
+    HistoryFileOptions files;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "scores CSV to write")
     Path out;
@@ -54,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (LoadedModel loaded = LoadedModel.load(model, props.getProperty(EvaluationSettings.KEY_MODEL_VERSION))) {
             ModelMetadata meta = loaded.metadata();
             EvaluationSettings settings = EvaluationSettings.resolve(props, meta);
-            History history = new HistoryReader(new HistoryOptions(meta.features(), timestampColumn, seriesColumn, duplicates)).read(inputs);
+            History history = new HistoryReader(files.forFeatures(meta.features())).read(inputs);
             InputLabels truth = InputLabels.find(inputs, labels);
             LabelMetrics metrics;
             List<OfflineEvaluator.RowResult> rows;

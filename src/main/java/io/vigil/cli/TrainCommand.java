@@ -31,15 +31,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stride", paramLabel = "S", description = "steps between training windows (default: ${DEFAULT-VALUE})")
     int stride = 1;
 
-    @Option(names = "--timestamp-column", paramLabel = "C", description = "CSV timestamp column (default: ${DEFAULT-VALUE})")
-    String timestampColumn = "timestamp";
-
-    @Option(names = "--duplicates", paramLabel = "reject|first|keep",
-            description = "rows repeating a series' timestamp: an error, the first kept and later ones dropped (as the stream does), or all kept (default: ${DEFAULT-VALUE})")
-    HistoryOptions.Duplicates duplicates = HistoryOptions.Duplicates.REJECT;
-
-    @Option(names = "--series-column", paramLabel = "C", description = "CSV column naming the series (default: one series per file)")
-    String seriesColumn;
+    @picocli.CommandLine.Mixin
+    HistoryFileOptions files;
 
     @Option(names = "--max-gap", paramLabel = "D", description = "windows never span a gap longer than this, e.g. 5m (default: 3 x the median interval)")
     String maxGap;
@@ -100,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryOptions options = new HistoryOptions(features, timestampColumn, seriesColumn, duplicates);
+        HistoryOptions options = files.forFeatures(features);
         TrainingRequest request = new TrainingRequest(inputs, options, window, stride,
                 maxGap == null ? null : Durations.parse(maxGap), valFraction, hidden, decoderHidden, latent,
                 ModelSpec.Variant.parse(variant), reverse, ModelSpec.OutputActivation.parse(output),

@@ -25,12 +25,7 @@ public record ModelSpec(int window, int features, int[] encoderHidden, int[] dec
         }
 
         public static Variant parse(String text) {
-            for (Variant v : values()) {
-                if (v.wireName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown decoder variant \"" + text + "\", expected repeat or seq2seq");
+            return WireNames.parse(Variant.class, text, "decoder variant");
         }
     }
 
@@ -43,12 +38,7 @@ public record ModelSpec(int window, int features, int[] encoderHidden, int[] dec
         }
 
         public static OutputActivation parse(String text) {
-            for (OutputActivation a : values()) {
-                if (a.wireName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("unknown output activation \"" + text + "\", expected linear or sigmoid");
+            return WireNames.parse(OutputActivation.class, text, "output activation");
         }
     }
 

@@ -20,12 +20,7 @@ public record Normalization(Method method, float[] center, float[] scale) {
         }
 
         public static Method parse(String text) {
-            for (Method m : values()) {
-                if (m.wireName().equals(text.trim().toLowerCase(Locale.ROOT))) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown normalisation \"" + text + "\", expected zscore, minmax or scale");
+            return WireNames.parse(Method.class, text, "normalisation");
         }
     }
 
