@@ -3,7 +3,8 @@ package io.vigil.demo;
 import io.vigil.app.DetectorApp;
 import io.vigil.broker.LocalBroker;
 import io.vigil.config.VigilConfig;
-import io.vigil.stream.ModelWatcher;
+import io.vigil.metrics.MetricsServer;
+import io.vigil.metrics.VigilMetrics;
 import io.vigil.stream.StreamListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,8 @@ public final class Demo implements AutoCloseable {
     private Path stateDir;
     private LocalBroker broker;
     private DetectorApp detector;
+    private VigilMetrics metrics;
+    private MetricsServer metricsServer;
     private AlertWatcher alerts;
     private LiveFeed feed;
 
@@ -80,22 +83,15 @@ public final class Demo implements AutoCloseable {
         }
         broker = LocalBroker.builder().port(0).build().start();
         VigilConfig config = VigilConfig.of(settings.detectorProperties(broker.bootstrapServers(), stateDir), Map.of());
-        detector = DetectorApp.start(config, new StreamListener() {
-            @Override
-            public void windowScored(double score, boolean anomalous, long windowEnd) {
-                if (windowsScored.getAndIncrement() == 0) {
-                    firstScoredNanos = System.nanoTime();
-                }
+        metrics = new VigilMetrics();
+        metricsServer = MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
+        StreamListener meters = metrics.streamListener();
+        detector = DetectorApp.start(config, new CountingListener(meters, () -> {
+            if (windowsScored.getAndIncrement() == 0) {
+                firstScoredNanos = System.nanoTime();
             }
-        }, new ModelWatcher.Listener() {
-            @Override
-            public void reloaded(String version) {
-            }
-
-            @Override
-            public void rejected(String version, String reason) {
-            }
-        });
+        }), metrics.modelListener());
+        metrics.track(detector);
         awaitRunning();
         Properties clients = new Properties();
         clients.setProperty("bootstrap.servers", broker.bootstrapServers());
@@ -121,7 +117,6 @@ public final class Demo implements AutoCloseable {
 
     private void banner(VigilConfig config) {
         var meta = detector.models().metadata();
-        int port = settings.metricsPort();
         printer.line("Vigil demo: streaming anomaly detection on simulated telemetry, all in this process.");
         printer.line("  Kafka broker:  " + broker.bootstrapServers() + " (KRaft, temporary data, removed at exit)");
         printer.line("  Detector:      model " + meta.name() + " " + meta.version() + " (" + String.join(", ", meta.features())
@@ -134,7 +129,7 @@ public final class Demo implements AutoCloseable {
         printer.line("  Anomalies:     one about every " + DemoSettings.ANOMALY_INTERVAL_STEPS + " points after "
                 + DemoSettings.WARMUP_STEPS + " normal ones: spike, dip, level_shift, frequency_change, flat_line, correlation_break");
         printer.line("  Alerts:        topic " + config.topicAlerts() + " (read_committed), printed below");
-        printer.line("  Metrics:       " + (port == 0 ? "http://localhost:<any free port>/metrics" : "http://localhost:" + port + "/metrics"));
+        printer.line("  Metrics:       http://localhost:" + metricsServer.port() + "/metrics (Prometheus; /health/ready)");
         printer.line(String.format(java.util.Locale.ROOT, "  Ready in %.1f s. Press Ctrl-C to stop and see the summary.",
                 (System.nanoTime() - startedNanos) / 1e9));
         printer.line("");
@@ -193,6 +188,12 @@ public final class Demo implements AutoCloseable {
         }
         if (detector != null) {
             detector.close();
+        }
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (broker != null) {
             broker.close();

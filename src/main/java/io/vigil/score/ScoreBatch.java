@@ -20,20 +20,28 @@ public record ScoreBatch(int count, int window, int features, int latentSize, fl
         return out;
     }
 
-    /** Mean of observed minus reconstructed per feature over window {@code i} (raw units): the error's direction. */
+    /**
+     * Observed minus reconstructed per feature over window {@code i} (raw units), each step weighted by its
+     * own size: the direction of the residuals that make up the squared error. A plain mean misleads when
+     * a few new anomalous points pull the reconstruction toward them: the many normal steps then carry
+     * the opposite sign.
+     */
     public double[] featureResiduals(int i, float[] windows) {
-        double[] out = new double[features];
+        double[] weighted = new double[features];
+        double[] magnitude = new double[features];
         int base = i * window * features;
         for (int t = 0; t < window; t++) {
             for (int f = 0; f < features; f++) {
                 int k = base + t * features + f;
-                out[f] += windows[k] - reconstruction[k];
+                double r = windows[k] - reconstruction[k];
+                weighted[f] += r * Math.abs(r);
+                magnitude[f] += Math.abs(r);
             }
         }
         for (int f = 0; f < features; f++) {
-            out[f] /= window;
+            weighted[f] = magnitude[f] == 0 ? 0 : weighted[f] / magnitude[f];
         }
-        return out;
+        return weighted;
     }
 
     public float[] latent(int i) {
