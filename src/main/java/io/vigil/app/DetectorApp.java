@@ -59,10 +59,7 @@ public final class DetectorApp implements AutoCloseable {
                 config.topicEmbeddings().ifPresent(topics::add);
                 TopicCreator.ensure(config.kafkaProperties(), topics, config.topicPartitions(), config.topicReplication(), ADMIN_TIMEOUT);
             }
-            java.util.Properties streamsProps = config.streamsProperties();
-            // Kafka 5 turns this on by default; saying so now silences a warning at every start.
-            streamsProps.putIfAbsent("processing.exception.handler.global.enabled", "true");
-            KafkaStreams streams = new KafkaStreams(DetectorTopology.build(settings, holder, listener), streamsProps);
+            KafkaStreams streams = new KafkaStreams(DetectorTopology.build(settings, holder, listener), config.streamsProperties());
             ModelWatcher watcher = new ModelWatcher(config.modelDir(), config.modelVersion().orElse(null), model.dir(), holder, reloads);
             DetectorApp app = new DetectorApp(holder, streams, watcher);
             streams.setStateListener((now, before) -> {
