@@ -35,6 +35,6 @@ cp "$ROOT/deploy/vigil.properties" "$RUNTIME/etc/vigil/vigil.properties"   # COP
 
 # The jar must run from its runtime place with the ENTRYPOINT's flags (its manifest finds lib/ beside it).
 cd "$RUNTIME/opt/vigil"                           # WORKDIR /opt/vigil
-TF_CPP_MIN_LOG_LEVEL=2 java -Djava.awt.headless=true -Dorg.bytedeco.javacpp.cachedir="$RUNTIME/var/cache/vigil/javacpp" \
+TF_CPP_MIN_LOG_LEVEL=2 java -Djava.awt.headless=true -Dorg.bytedeco.javacpp.cachedir="$RUNTIME/var/cache/vigil/javacpp" -Dvigil.home="$RUNTIME/opt/vigil" \
   -jar "$RUNTIME/opt/vigil/vigil.jar" --version
 echo "docker-build-check: OK" >&2
