@@ -1,6 +1,7 @@
 package io.vigil.app;
 
 import io.vigil.config.GapPolicy;
+import io.vigil.detect.Calibration;
 import io.vigil.config.VigilConfig;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -47,7 +48,9 @@ public final class DetectorApp implements AutoCloseable {
 
     public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads) {
         LoadedModel model = LoadedModel.load(config.modelDir(), config.modelVersion().orElse(null));
-        ModelHolder holder = new ModelHolder(model, meta -> config.detector(meta.calibration().threshold()));
+        ModelHolder holder = new ModelHolder(model, config.calibration(), meta -> config.detector(
+                config.calibration() == Calibration.VALIDATION_QUANTILE ? meta.calibration().threshold()
+                        : config.calibration().defaultThreshold()));
         try {
             ModelMetadata meta = model.metadata();
             LOG.info("model {} {} loaded from {} ({} features, window {})", meta.name(), meta.version(), model.dir(),

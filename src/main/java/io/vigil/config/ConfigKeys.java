@@ -38,6 +38,7 @@ public final class ConfigKeys {
     public static final String GRACE = "grace";
     public static final String MAX_GAP = "max.gap";
     public static final String GAP_POLICY = "gap.policy";
+    public static final String CALIBRATION = "calibration";
     public static final String RECORD_MAX_BYTES = "record.max.bytes";
     public static final String DLQ_MAX_VALUE_BYTES = "dlq.max.value.bytes";
     public static final String SERIES_IDLE_TTL = "series.idle.ttl";
@@ -110,6 +111,7 @@ public final class ConfigKeys {
         d.put(SERIES_IDLE_TTL, "7d");
         d.put(BATCH_MAX, "256");
         d.put(BATCH_LINGER_MS, "5");
+        d.put(CALIBRATION, "validation-quantile");
         d.put(THRESHOLD, "");
         d.put(ALERT_OPEN_AFTER, String.valueOf(DetectorConfig.DEFAULT_OPEN_AFTER));
         d.put(ALERT_CLOSE_AFTER, String.valueOf(DetectorConfig.DEFAULT_CLOSE_AFTER));

@@ -2,6 +2,7 @@ package io.vigil.config;
 
 import static io.vigil.config.ConfigKeys.*;
 
+import io.vigil.detect.Calibration;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.telemetry.InputException;
@@ -52,6 +53,7 @@ public final class VigilConfig {
     private final Duration grace;
     private final Optional<Duration> maxGap;
     private final GapPolicy gapPolicy;
+    private final Calibration calibration;
     private final int recordMaxBytes;
     private final int dlqMaxValueBytes;
     private final Duration seriesIdleTtl;
@@ -92,6 +94,7 @@ public final class VigilConfig {
         seriesIdleTtl = r.duration(SERIES_IDLE_TTL, false);
         batchMax = r.integer(BATCH_MAX, 1, MAX_BATCH);
         batchLinger = Duration.ofMillis(r.integer(BATCH_LINGER_MS, 0, Integer.MAX_VALUE));
+        calibration = calibration(r);
         threshold = r.optionalDecimal(THRESHOLD, t -> t > 0 && t < 1,
                 "a number between 0 and 1 exclusive, such as 0.99; empty for the model's calibration threshold");
         alertOpenAfter = r.integer(ALERT_OPEN_AFTER, 1, Integer.MAX_VALUE);
@@ -258,6 +261,25 @@ public final class VigilConfig {
     /** {@code max.gap} (default empty = the model's): a longer pause between two points is a gap. */
     public Optional<Duration> maxGap() {
         return maxGap;
+    }
+
+    private static Calibration calibration(SettingsReader r) {
+        String text = r.required(CALIBRATION, "validation-quantile or streaming-likelihood");
+        try {
+            return Calibration.parse(text);
+        } catch (IllegalArgumentException e) {
+            r.reject(CALIBRATION, "validation-quantile or streaming-likelihood");
+            return Calibration.VALIDATION_QUANTILE;
+        }
+    }
+
+    /**
+     * {@code calibration} (default {@code validation-quantile}): how errors become scores; see
+     * {@link Calibration}. {@code streaming-likelihood} keeps per-series state and, with an empty
+     * {@code threshold}, uses 0.9 instead of the model's quantile threshold.
+     */
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** {@code gap.policy} (default {@code reset}): what a window does at a gap. */

@@ -35,9 +35,18 @@ public final class Detector {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(e, "window error");
         Objects.requireNonNull(state, "state");
-        double score = calibrator.score(e);
+        return decideWithScore(series, windowEnd, e, calibrator.score(e), state);
+    }
+
+    /**
+     * The same decision for a score calibrated elsewhere — by a per-series calibration such as
+     * {@link StreamingLikelihood}, whose state the caller keeps.
+     */
+    public Decision decideWithScore(String series, long windowEnd, WindowError e, double score, AlertState state) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(state, "state");
         if (!(score >= 0 && score <= 1)) {
-            throw new IllegalStateException("calibrator " + calibrator.name() + " returned " + score
+            throw new IllegalStateException("calibration returned " + score
                     + " for series " + series + ", expected a score in [0, 1]");
         }
         boolean anomalous = score > config.threshold();

@@ -1,5 +1,6 @@
 package io.vigil.evaluate;
 
+import io.vigil.detect.Calibration;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
@@ -17,9 +18,10 @@ import java.util.Properties;
  * same properties file, so an evaluation predicts what the stream will do. Keys the evaluator has no use
  * for (Kafka, topics) are ignored. Unset keys fall back to the model's own suggestion, then the defaults.
  */
-public record EvaluationSettings(DetectorConfig detector, Duration maxGap, String modelVersion) {
+public record EvaluationSettings(DetectorConfig detector, Duration maxGap, String modelVersion, Calibration calibration) {
     public static final String KEY_MAX_GAP = "max.gap";
     public static final String KEY_MODEL_VERSION = "model.version";
+    public static final String KEY_CALIBRATION = "calibration";
 
     /** Reads {@code file} (may be null for none). */
     public static Properties load(Path file) {
@@ -39,7 +41,14 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
 
     /** Settings from {@code props} for {@code model}; bad values name their key. */
     public static EvaluationSettings resolve(Properties props, ModelMetadata model) {
-        double modelThreshold = model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD;
+        Calibration calibration;
+        try {
+            calibration = Calibration.parse(props.getProperty(KEY_CALIBRATION, Calibration.VALIDATION_QUANTILE.wireName()));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("config: " + KEY_CALIBRATION + ": " + e.getMessage());
+        }
+        double modelThreshold = calibration != Calibration.VALIDATION_QUANTILE ? calibration.defaultThreshold()
+                : model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD;
         double threshold = number(props, DetectorConfig.KEY_THRESHOLD, modelThreshold);
         double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD,
                 Math.max(threshold, DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));
@@ -60,7 +69,7 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + KEY_MAX_GAP + " = \"" + gap + "\": " + e.getMessage());
         }
-        return new EvaluationSettings(detector, maxGap, props.getProperty(KEY_MODEL_VERSION, "").trim());
+        return new EvaluationSettings(detector, maxGap, props.getProperty(KEY_MODEL_VERSION, "").trim(), calibration);
     }
 
     private static double number(Properties p, String key, double fallback) {

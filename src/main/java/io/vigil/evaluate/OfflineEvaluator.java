@@ -5,6 +5,8 @@ import io.vigil.detect.AlertState;
 import io.vigil.detect.Decision;
 import io.vigil.detect.Detector;
 import io.vigil.detect.QuantileCalibrator;
+import io.vigil.detect.ScoringPolicy;
+import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.WindowError;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -35,7 +37,8 @@ public final class OfflineEvaluator {
 
     public static List<RowResult> evaluate(LoadedModel model, History history, EvaluationSettings settings) {
         ModelMetadata meta = model.metadata();
-        Detector detector = new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features());
+        ScoringPolicy policy = new ScoringPolicy(settings.calibration(),
+                new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features()));
         Scorer scorer = model.scorer();
         int window = meta.window();
         int f = meta.features().size();
@@ -46,6 +49,7 @@ public final class OfflineEvaluator {
             int[] ends = Windowing.windowEnds(s, window, settings.maxGap());
             RowResult[] rows = new RowResult[s.size()];
             AlertState state = AlertState.initial();
+            StreamingLikelihood.State likelihood = null;
             for (int from = 0; from < ends.length; from += BATCH) {
                 int count = Math.min(BATCH, ends.length - from);
                 for (int i = 0; i < count; i++) {
@@ -55,7 +59,9 @@ public final class OfflineEvaluator {
                 for (int i = 0; i < count; i++) {
                     int row = ends[from + i];
                     WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, batch));
-                    Decision d = detector.decide(s.id(), s.timestamps()[row], error, state);
+                    ScoringPolicy.Result result = policy.decide(s.id(), s.timestamps()[row], error, state, likelihood);
+                    Decision d = result.decision();
+                    likelihood = result.likelihoodState();
                     state = d.next();
                     rows[row] = new RowResult(s, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
                 }

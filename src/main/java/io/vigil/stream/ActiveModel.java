@@ -1,11 +1,11 @@
 package io.vigil.stream;
 
-import io.vigil.detect.Detector;
+import io.vigil.detect.ScoringPolicy;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 
-/** The model currently scoring, with the detector calibrated for it. */
-record ActiveModel(LoadedModel model, Detector detector, double threshold) {
+/** The model currently scoring, with the calibration and detector set up for it. */
+record ActiveModel(LoadedModel model, ScoringPolicy policy, double threshold) {
     ModelMetadata metadata() {
         return model.metadata();
     }

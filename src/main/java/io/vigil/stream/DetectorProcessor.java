@@ -3,6 +3,9 @@ package io.vigil.stream;
 import io.vigil.detect.AlertState;
 import io.vigil.detect.AlertStateMapper;
 import io.vigil.detect.Decision;
+import io.vigil.detect.LikelihoodStateMapper;
+import io.vigil.detect.ScoringPolicy;
+import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.WindowError;
 import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.DeadLetter;
@@ -45,6 +48,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, SeriesWindow> windows;
     private KeyValueStore<String, PendingWindow> pending;
     private KeyValueStore<String, byte[]> alerts;
+    private KeyValueStore<String, byte[]> likelihoods;
     // Live counts for the gauges: counted from the restored stores at init, then kept up to date, so they
     // survive restarts and rebalances; only this task's thread touches them.
     private String task;
@@ -64,6 +68,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         this.windows = context.getStateStore(DetectorTopology.WINDOW_STORE);
         this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
         this.alerts = context.getStateStore(DetectorTopology.ALERT_STORE);
+        this.likelihoods = context.getStateStore(DetectorTopology.LIKELIHOOD_STORE);
         // Windows queued before a crash or a rebalance were restored with the store: score them first.
         try (KeyValueIterator<String, PendingWindow> it = pending.all()) {
             it.forEachRemaining(kv -> batch.add(kv.value));
@@ -175,13 +180,17 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             PendingWindow p = work.get(i);
             WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
             AlertState state = alertState(p.series());
-            Decision d = active.detector().decide(p.series(), p.end(), error, state);
+            ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, likelihoodState(active, p.series()));
+            Decision d = result.decision();
+            if (result.likelihoodState() != null) {
+                likelihoods.put(p.series(), LikelihoodStateMapper.toBytes(result.likelihoodState()));
+            }
             alerts.put(p.series(), alertMapper.toBytes(d.next()));
             openAlerts += (d.next().hasOpenAlert() ? 1 : 0) - (state.hasOpenAlert() ? 1 : 0);
             byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
-                    active.detector().calibration(), p.imputed());
+                    active.policy().calibrationName(), p.imputed());
             forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), now);
             d.event().ifPresent(e -> {
                 forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), now);
@@ -194,6 +203,14 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             listener.windowScored(d.score(), d.anomalous(), p.end());
             pending.delete(p.key());
         }
+    }
+
+    private StreamingLikelihood.State likelihoodState(ActiveModel active, String series) {
+        if (!active.policy().stateful()) {
+            return null;
+        }
+        byte[] bytes = likelihoods.get(series);
+        return bytes == null ? null : LikelihoodStateMapper.fromBytes(bytes);
     }
 
     private AlertState alertState(String series) {
@@ -232,6 +249,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             activeSeries--;
             windows.delete(series);
             alerts.delete(series);
+            likelihoods.delete(series);
         }
         if (!idle.isEmpty()) {
             listener.seriesExpired(idle.size());

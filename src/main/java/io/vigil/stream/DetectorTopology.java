@@ -24,6 +24,7 @@ public final class DetectorTopology {
     public static final String WINDOW_STORE = "series-windows";
     public static final String PENDING_STORE = "pending-windows";
     public static final String ALERT_STORE = "alert-state";
+    public static final String LIKELIHOOD_STORE = "likelihood-state";
 
     private DetectorTopology() {
     }
@@ -37,6 +38,7 @@ public final class DetectorTopology {
         topology.addStateStore(windowStore(), PROCESSOR);
         topology.addStateStore(pendingStore(), PROCESSOR);
         topology.addStateStore(alertStore(), PROCESSOR);
+        topology.addStateStore(likelihoodStore(), PROCESSOR);
         ByteArraySerializer bytes = new ByteArraySerializer();
         topology.addSink(SCORES_SINK, settings.scoresTopic(), bytes, bytes, PROCESSOR);
         topology.addSink(ALERTS_SINK, settings.alertsTopic(), bytes, bytes, PROCESSOR);
@@ -53,6 +55,12 @@ public final class DetectorTopology {
     private static StoreBuilder<KeyValueStore<String, PendingWindow>> pendingStore() {
         // Caching folds a window's put and its delete (usually a few ms apart) before they reach the changelog.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), PendingWindow.serde())
+                .withCachingEnabled();
+    }
+
+    /** Per-series streaming-likelihood state; empty unless calibration = streaming-likelihood. */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> likelihoodStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIKELIHOOD_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
     }
 

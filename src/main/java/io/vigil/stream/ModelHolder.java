@@ -1,8 +1,10 @@
 package io.vigil.stream;
 
+import io.vigil.detect.Calibration;
 import io.vigil.detect.Detector;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.detect.QuantileCalibrator;
+import io.vigil.detect.ScoringPolicy;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelException;
 import io.vigil.registry.ModelMetadata;
@@ -19,11 +21,22 @@ import java.util.function.Function;
 public final class ModelHolder implements AutoCloseable {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Function<ModelMetadata, DetectorConfig> detectorConfig;
+    private final Calibration calibration;
     private ActiveModel active;
 
+    /** With the validation-quantile calibration. */
     public ModelHolder(LoadedModel initial, Function<ModelMetadata, DetectorConfig> detectorConfig) {
+        this(initial, Calibration.VALIDATION_QUANTILE, detectorConfig);
+    }
+
+    public ModelHolder(LoadedModel initial, Calibration calibration, Function<ModelMetadata, DetectorConfig> detectorConfig) {
         this.detectorConfig = detectorConfig;
+        this.calibration = calibration;
         this.active = activate(initial);
+    }
+
+    public Calibration calibration() {
+        return calibration;
     }
 
     /** Runs {@code use} with the current model; the model cannot be swapped or closed meanwhile. */
@@ -80,7 +93,7 @@ public final class ModelHolder implements AutoCloseable {
     private ActiveModel activate(LoadedModel model) {
         DetectorConfig config = detectorConfig.apply(model.metadata());
         Detector detector = new Detector(config, new QuantileCalibrator(model.metadata().validationErrors()), model.metadata().features());
-        return new ActiveModel(model, detector, config.threshold());
+        return new ActiveModel(model, new ScoringPolicy(calibration, detector), config.threshold());
     }
 
     @Override

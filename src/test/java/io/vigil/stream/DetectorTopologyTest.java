@@ -59,7 +59,11 @@ class DetectorTopologyTest {
     }
 
     void start(StreamSettings s, DetectorConfig detector) {
-        holder = new ModelHolder(LoadedModel.load(TestModels.hostsModel(), null), m -> detector);
+        start(s, detector, io.vigil.detect.Calibration.VALIDATION_QUANTILE);
+    }
+
+    void start(StreamSettings s, DetectorConfig detector, io.vigil.detect.Calibration calibration) {
+        holder = new ModelHolder(LoadedModel.load(TestModels.hostsModel(), null), calibration, m -> detector);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -262,6 +266,45 @@ class DetectorTopologyTest {
             }
             for (JsonNode example : schema.get("examples")) {
                 assertEquals(List.of(), SchemaCheck.violations(schema, example), e.getKey() + " example");
+            }
+        }
+    }
+
+    @Test
+    void streamingLikelihoodScoresMatchTheOfflineEvaluatorWindowByWindow(@TempDir Path files) throws Exception {
+        DetectorConfig detector = new DetectorConfig(0.9, 3, 3, 0.999, 2);
+        start(settings(1, 1, Duration.ZERO, WindowSettings.GapPolicy.RESET, false), detector,
+                io.vigil.detect.Calibration.STREAMING_LIKELIHOOD);
+        Random noise = new Random(9);
+        StringBuilder csv = new StringBuilder("timestamp,cpu,mem\n");
+        for (int i = 0; i < 260; i++) {
+            double[] v = TestModels.normal(i, noise);
+            if (i >= 200 && i < 210) {
+                v[0] += 1.5;
+            }
+            sendPoint("s", T0 + i * STEP, v[0], v[1]);
+            csv.append(T0 + i * STEP).append(',').append(v[0]).append(',').append(v[1]).append('\n');
+        }
+        List<JsonNode> streamed = values(scores);
+        assertEquals("streaming-likelihood", streamed.get(0).get("calibration").asText());
+        assertTrue(streamed.stream().anyMatch(n -> n.get("anomalous").asBoolean()), "the shift is found");
+        Path file = java.nio.file.Files.writeString(files.resolve("s.csv"), csv.toString());
+        Properties props = new Properties();
+        props.setProperty("calibration", "streaming-likelihood");
+        props.setProperty("threshold", "0.9");
+        props.setProperty("alert.open.after", "3");
+        props.setProperty("alert.close.after", "3");
+        props.setProperty("alert.top.features", "2");
+        try (LoadedModel model = LoadedModel.load(TestModels.hostsModel(), null)) {
+            var history = new io.vigil.train.HistoryReader(new io.vigil.train.HistoryOptions(List.of("cpu", "mem"), "timestamp", null))
+                    .read(List.of(file));
+            var rows = io.vigil.evaluate.OfflineEvaluator.evaluate(model, history,
+                    io.vigil.evaluate.EvaluationSettings.resolve(props, model.metadata()));
+            var scored = rows.stream().filter(io.vigil.evaluate.OfflineEvaluator.RowResult::scored).toList();
+            assertEquals(streamed.size(), scored.size());
+            for (int i = 0; i < scored.size(); i++) {
+                assertEquals(scored.get(i).score(), streamed.get(i).get("score").asDouble(), 1e-6, "window " + i);
+                assertEquals(scored.get(i).anomalous(), streamed.get(i).get("anomalous").asBoolean());
             }
         }
     }
