@@ -120,7 +120,8 @@ public final class NabHarness {
             }
             ScoreBatch scores = model.scorer().score(batch, count);
             for (int i = 0; i < count; i++) {
-                StreamingLikelihood.Update u = likelihood.update(state, scores.windowError(i));
+                double error = settings.recentWeighting() > 0 ? recentWeighted(scores, i, settings.recentWeighting()) : scores.windowError(i);
+                StreamingLikelihood.Update u = likelihood.update(state, error);
                 state = u.next();
                 double reported = repeats.report(u.score());
                 if (ends[from + i] >= probation) {
@@ -128,6 +129,19 @@ public final class NabHarness {
                 }
             }
         }
+    }
+
+    /** The window's step errors weighted toward its newest steps: weight exp((t - T + 1) / (tau × T)). */
+    static double recentWeighted(ScoreBatch b, int i, double tau) {
+        int t0 = i * b.window();
+        double sum = 0;
+        double weights = 0;
+        for (int t = 0; t < b.window(); t++) {
+            double w = Math.exp((t - b.window() + 1) / (tau * b.window()));
+            sum += w * b.stepError()[t0 + t];
+            weights += w;
+        }
+        return sum / weights;
     }
 
     private static void write(Path outDir, String key, NabSeries s, double[] scores, List<int[]> windows) throws IOException {
