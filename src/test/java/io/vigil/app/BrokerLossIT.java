@@ -33,7 +33,7 @@ class BrokerLossIT {
     static final Duration OUTAGE = Duration.ofSeconds(10);
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     static final Duration ALL_SCORES_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration DUPLICATE_WATCH = Duration.ofSeconds(2);
+    static final Duration SETTLE = Duration.ofSeconds(2);
     static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
     static final ModelWatcher.Listener NO_RELOADS = new ModelWatcher.Listener() {
@@ -61,7 +61,9 @@ class BrokerLossIT {
                 try (KafkaProducer<byte[], byte[]> producer = CrashRecoveryIT.producer(broker.bootstrapServers());
                      CommittedTopic scores = CommittedTopic.open(broker.bootstrapServers(), CrashRecoveryIT.SCORES)) {
                     data.send(producer, 0, FIRST_HALF);
-                    scores.readUntil(got -> !got.isEmpty(), START_TIMEOUT);
+                    int beforeOutage = scores.readUntil(got -> !got.isEmpty(), START_TIMEOUT).size();
+                    System.out.printf("broker stopped with %d of the %d first-half scores committed%n", beforeOutage,
+                            ShiftedTelemetry.SERIES.size() * (FIRST_HALF - TestModels.WINDOW + 1));
                 }
 
                 broker.stop();
@@ -74,6 +76,7 @@ class BrokerLossIT {
                 assertNull(app.fatalError(), "the stream thread died while the broker was away");
                 assertTrue(during.stream().noneMatch(DEAD::contains), "states while the broker was away: " + during);
                 broker.start();
+                long restarted = System.nanoTime();
 
                 int expected = ShiftedTelemetry.expectedWindows();
                 try (KafkaProducer<byte[], byte[]> producer = CrashRecoveryIT.producer(broker.bootstrapServers());
@@ -81,7 +84,8 @@ class BrokerLossIT {
                      CommittedTopic alerts = CommittedTopic.open(broker.bootstrapServers(), CrashRecoveryIT.ALERTS)) {
                     data.send(producer, FIRST_HALF, ShiftedTelemetry.POINTS);
                     scores.readUntil(got -> got.size() >= expected || app.fatalError() != null, ALL_SCORES_TIMEOUT);
-                    List<ConsumerRecord<byte[], byte[]>> allScores = scores.drain(DUPLICATE_WATCH);
+                    System.out.printf("all scores committed %.1f s after the broker came back%n", (System.nanoTime() - restarted) / 1e9);
+                    List<ConsumerRecord<byte[], byte[]>> allScores = scores.drain(SETTLE);
                     String context = "states while the broker was away: " + during + ", now " + app.state() + ", failure " + app.fatalError();
 
                     OfflineReference reference = OfflineReference.compute(model, data, dir);

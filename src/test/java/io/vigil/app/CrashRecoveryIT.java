@@ -43,7 +43,8 @@ class CrashRecoveryIT {
     static final long SESSION_TIMEOUT_MS = 6_000;
     static final Duration FIRST_ALERT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration ALL_SCORES_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration DUPLICATE_WATCH = Duration.ofSeconds(2);
+    /** How long to keep reading once a count is reached, so that late or extra (duplicate) records show up too. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
 
     @TempDir
     Path dir;
@@ -60,14 +61,17 @@ class CrashRecoveryIT {
             try (KafkaProducer<byte[], byte[]> producer = producer(broker.bootstrapServers());
                  CommittedTopic scores = CommittedTopic.open(broker.bootstrapServers(), SCORES);
                  CommittedTopic alerts = CommittedTopic.open(broker.bootstrapServers(), ALERTS)) {
+                long started = System.nanoTime();
                 int visibleAtKill;
+                long killedAt;
                 try (DetectorProcess first = DetectorProcess.start(config, firstLog)) {
                     data.send(producer, 0, FIRST_RUN_STEPS);
                     awaitRecord(alerts, r -> OfflineReference.isAlert(r, ShiftedTelemetry.SHIFTED, "OPEN"), first, FIRST_ALERT_TIMEOUT);
                     data.send(producer, FIRST_RUN_STEPS, FIRST_RUN_STEPS + IN_FLIGHT_STEPS);
                     Thread.sleep(COMMIT_INTERVAL_MS);
                     first.kill();
-                    visibleAtKill = scores.poll().size();
+                    killedAt = System.nanoTime();
+                    visibleAtKill = scores.drain(SETTLE).size();
                 }
                 assertTrue(visibleAtKill > 0 && visibleAtKill < ShiftedTelemetry.expectedWindows(),
                         "killed mid-stream: " + visibleAtKill + " of " + ShiftedTelemetry.expectedWindows() + " scores committed");
@@ -76,8 +80,11 @@ class CrashRecoveryIT {
                 try (DetectorProcess second = DetectorProcess.start(config, secondLog)) {
                     int expected = ShiftedTelemetry.expectedWindows();
                     scores.readUntil(got -> got.size() >= expected || !second.isAlive(), ALL_SCORES_TIMEOUT);
-                    List<ConsumerRecord<byte[], byte[]>> allScores = scores.drain(DUPLICATE_WATCH);
+                    List<ConsumerRecord<byte[], byte[]>> allScores = scores.drain(SETTLE);
                     List<ConsumerRecord<byte[], byte[]>> allAlerts = alerts.poll();
+                    int owedAtKill = ShiftedTelemetry.SERIES.size() * (FIRST_RUN_STEPS + IN_FLIGHT_STEPS - TestModels.WINDOW + 1);
+                    System.out.printf("killed %.1f s in with %d of the %d scores then owed committed; all %d scores read %.1f s after the kill%n",
+                            (killedAt - started) / 1e9, visibleAtKill, owedAtKill, allScores.size(), (System.nanoTime() - killedAt) / 1e9);
                     String logs = "killed with " + visibleAtKill + " scores committed\n" + outputs(firstLog, secondLog);
 
                     OfflineReference reference = OfflineReference.compute(model, data, dir);
@@ -91,7 +98,7 @@ class CrashRecoveryIT {
                     assertEquals(2, shift.size(), () -> "the shift is one alert: " + shift + "\n" + logs);
                     assertTrue(shift.get(0).endsWith(" OPEN") && shift.get(1).endsWith(" RESOLVED"), shift::toString);
                     try (CommittedTopic deadLetters = CommittedTopic.open(broker.bootstrapServers(), DEAD_LETTERS)) {
-                        assertEquals(0, deadLetters.drain(DUPLICATE_WATCH).size(), () -> "no record dead-lettered\n" + logs);
+                        assertEquals(0, deadLetters.drain(SETTLE).size(), () -> "no record dead-lettered\n" + logs);
                     }
                 }
             }
