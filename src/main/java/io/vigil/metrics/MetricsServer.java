@@ -73,7 +73,11 @@ public final class MetricsServer implements AutoCloseable {
 
     /** {@code http://host:port/metrics}, for the log. */
     public String url() {
-        return "http://" + server.getAddress().getHostString() + ":" + port() + "/metrics";
+        java.net.InetAddress address = server.getAddress().getAddress();
+        // A wildcard bind listens everywhere: name a reachable host; IPv6 literals need brackets in a URL.
+        String host = address.isAnyLocalAddress() ? "localhost"
+                : address instanceof java.net.Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return "http://" + host + ":" + port() + "/metrics";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
