@@ -25,6 +25,17 @@ public final class ModelWatcher implements AutoCloseable {
 
     /** Reload outcomes, for metrics. */
     public interface Listener {
+        /** Ignores reload outcomes. */
+        Listener NONE = new Listener() {
+            @Override
+            public void reloaded(String version) {
+            }
+
+            @Override
+            public void rejected(String version, String reason) {
+            }
+        };
+
         void reloaded(String version);
 
         void rejected(String version, String reason);

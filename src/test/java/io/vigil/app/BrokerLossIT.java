@@ -36,15 +36,7 @@ class BrokerLossIT {
     static final Duration SETTLE = Duration.ofSeconds(2);
     static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
-    static final ModelWatcher.Listener NO_RELOADS = new ModelWatcher.Listener() {
-        @Override
-        public void reloaded(String version) {
-        }
-
-        @Override
-        public void rejected(String version, String reason) {
-        }
-    };
+    static final ModelWatcher.Listener NO_RELOADS = ModelWatcher.Listener.NONE;
 
     @TempDir
     Path dir;

@@ -59,15 +59,7 @@ class DetectorIT {
             props.setProperty("alert.close.after", "3");
             props.setProperty("kafka.commit.interval.ms", "200");
             VigilConfig config = VigilConfig.of(props, Map.of());
-            try (DetectorApp app = DetectorApp.start(config, StreamListener.NONE, new ModelWatcher.Listener() {
-                @Override
-                public void reloaded(String version) {
-                }
-
-                @Override
-                public void rejected(String version, String reason) {
-                }
-            })) {
+            try (DetectorApp app = DetectorApp.start(config, StreamListener.NONE, ModelWatcher.Listener.NONE)) {
                 waitFor(() -> app.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(60));
                 try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
                     for (String host : List.of("web-1", "web-2")) {

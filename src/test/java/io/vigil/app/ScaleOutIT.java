@@ -29,15 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScaleOutIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ModelWatcher.Listener NO_RELOADS = new ModelWatcher.Listener() {
-        @Override
-        public void reloaded(String version) {
-        }
-
-        @Override
-        public void rejected(String version, String reason) {
-        }
-    };
 
     @TempDir
     Path dir;
@@ -48,8 +39,8 @@ class ScaleOutIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             AtomicLong scoredByA = new AtomicLong();
             AtomicLong scoredByB = new AtomicLong();
-            DetectorApp a = DetectorApp.start(config(kafka, "a"), counting(scoredByA), NO_RELOADS);
-            DetectorApp b = DetectorApp.start(config(kafka, "b"), counting(scoredByB), NO_RELOADS);
+            DetectorApp a = DetectorApp.start(config(kafka, "a"), counting(scoredByA), ModelWatcher.Listener.NONE);
+            DetectorApp b = DetectorApp.start(config(kafka, "b"), counting(scoredByB), ModelWatcher.Listener.NONE);
             try {
                 waitFor(a, b);
                 try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
