@@ -36,7 +36,6 @@ class BrokerLossIT {
     static final Duration SETTLE = Duration.ofSeconds(2);
     static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
-    static final ModelWatcher.Listener NO_RELOADS = ModelWatcher.Listener.NONE;
 
     @TempDir
     Path dir;
@@ -48,7 +47,7 @@ class BrokerLossIT {
         try (LocalBroker broker = LocalBroker.builder().port(0).controllerPort(0).dataDir(dir.resolve("kafka")).build().start()) {
             broker.createTopics(Map.of(ShiftedTelemetry.TOPIC, PARTITIONS, CrashRecoveryIT.SCORES, PARTITIONS,
                     CrashRecoveryIT.ALERTS, PARTITIONS, CrashRecoveryIT.DEAD_LETTERS, PARTITIONS));
-            try (DetectorApp app = DetectorApp.start(config(broker.bootstrapServers(), model), StreamListener.NONE, NO_RELOADS)) {
+            try (DetectorApp app = DetectorApp.start(config(broker.bootstrapServers(), model), StreamListener.NONE, ModelWatcher.Listener.NONE)) {
                 DetectorIT.waitFor(() -> app.state() == KafkaStreams.State.RUNNING, START_TIMEOUT);
                 try (KafkaProducer<byte[], byte[]> producer = CrashRecoveryIT.producer(broker.bootstrapServers());
                      CommittedTopic scores = CommittedTopic.open(broker.bootstrapServers(), CrashRecoveryIT.SCORES)) {
