@@ -1,10 +1,12 @@
 package io.vigil.train;
 
 import io.vigil.cli.Main;
+import io.vigil.model.Loss;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.InputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,9 +46,23 @@ public final class TrainingRun {
             case MINMAX -> Normalization.minmax(stats.min(), stats.max());
             case SCALE -> Normalization.fixedScale(features, r.scale());
         };
+        if (r.loss() == Loss.BCE && r.normalization() == Normalization.Method.SCALE) {
+            requireWithinScale(stats, r.scale());
+        }
         int[] decoder = r.decoderHidden() != null ? r.decoderHidden() : ModelSpec.reversed(r.encoderHidden());
         return new ModelSpec(window, features, r.encoderHidden(), decoder, r.latent(), r.variant(), r.reverse(),
                 r.output(), norm, r.loss());
+    }
+
+    /** BCE's targets are probabilities: scaled training values must lie in [0, 1]. */
+    private static void requireWithinScale(FeatureStats stats, double scale) {
+        for (int f = 0; f < stats.features(); f++) {
+            if (stats.min()[f] < 0 || stats.max()[f] > scale) {
+                throw new InputException("--loss bce needs inputs in [0, 1] after --scale " + scale + ": feature " + f
+                        + " ranges over [" + stats.min()[f] + ", " + stats.max()[f] + "] in the training rows; use a larger --scale "
+                        + "or --normalization minmax");
+            }
+        }
     }
 
     private static ModelMetadata metadata(TrainingRequest r, History history, WindowPlan plan, VersionWriter.Trained t) {
