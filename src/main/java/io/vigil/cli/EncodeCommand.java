@@ -2,6 +2,7 @@ package io.vigil.cli;
 
 import io.vigil.encode.LatentEncoder;
 import io.vigil.encode.LatentWriter;
+import io.vigil.encode.ReconstructionSheet;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
@@ -33,6 +34,13 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "A:B", description = "sequence files: only these rows, half-open and 0-based (default: all)")
     String rows;
 
+    @Option(names = "--reconstructions", paramLabel = "PNG",
+            description = "sequence files: also draw the first sequences (originals above, reconstructions below) as grey images")
+    Path reconstructions;
+
+    @Option(names = "--reconstructions-count", paramLabel = "N", description = "sequences drawn by --reconstructions (default: ${DEFAULT-VALUE})")
+    int reconstructionsCount = 10;
+
     @picocli.CommandLine.Mixin
     HistoryFileOptions files;
 
@@ -51,6 +59,11 @@ final class EncodeCommand implements Callable<Integer> {
                         labelColumn), 1, r -> range == null || range.contains(r) ? 0 : -1, range == null ? 0 : range.to())[0];
                 try (LatentWriter w = LatentWriter.open(out, seqs.labels() != null)) {
                     written = LatentEncoder.encode(loaded.scorer(), seqs, w);
+                }
+                if (reconstructions != null) {
+                    // White is the normalisation's scale (e.g. 255 for pixels), black zero.
+                    ReconstructionSheet.write(loaded.scorer(), seqs, reconstructionsCount, meta.normalization().scale()[0],
+                            reconstructions);
                 }
             } else {
                 History history = new HistoryReader(files.forFeatures(meta.features())).read(List.of(input));
