@@ -48,14 +48,14 @@ final class CsvSequenceParser {
         int row = 0;
         while (fill()) {
             line++;
+            if (emptyLine()) {
+                continue;
+            }
             int group = sink.groupOf(row);
             if (group < 0) {
                 skipLine();
-            } else if (!emptyLine()) {
-                String label = parseRow(header, labelIndex, values);
-                sink.accept(group, row, values, label);
             } else {
-                continue;
+                sink.accept(group, row, values, parseRow(header, labelIndex, values));
             }
             row++;
         }
@@ -141,7 +141,6 @@ final class CsvSequenceParser {
         long mantissa = 0;
         int digits = 0;
         int decimals = -1;
-        int start = i;
         for (; i < len; i++) {
             byte b = cell[i];
             if (b >= '0' && b <= '9') {
@@ -152,22 +151,22 @@ final class CsvSequenceParser {
                         decimals++;
                     }
                 } else if (decimals < 0) {
-                    return slow(start, len, column);
+                    return slow(len, column);
                 }
             } else if (b == '.' && decimals < 0) {
                 decimals = 0;
             } else {
-                return slow(start, len, column);
+                return slow(len, column);
             }
         }
         if (digits == 0) {
-            throw bad(start, len, column);
+            throw bad(len, column);
         }
         double value = decimals > 0 ? mantissa / Math.pow(10, decimals) : mantissa;
         return (float) (negative ? -value : value);
     }
 
-    private float slow(int start, int len, String column) {
+    private float slow(int len, String column) {
         String text = new String(cell, 0, len, StandardCharsets.UTF_8).trim();
         try {
             double d = Double.parseDouble(text);
@@ -177,20 +176,21 @@ final class CsvSequenceParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw bad(0, len, column);
+        throw bad(len, column);
     }
 
-    private InputException bad(int start, int len, String column) {
+    private InputException bad(int len, String column) {
         String text = new String(cell, 0, len, StandardCharsets.UTF_8).trim();
         return InputException.at(name, line, "column \"" + column + "\" is \"" + text + "\", expected a finite number");
     }
 
-    private boolean emptyLine() throws IOException {
+    /** Consumes a blank line ({@code \n}, or {@code \r\n} within the buffer); blank lines are not rows. */
+    private boolean emptyLine() {
         if (buf[pos] == '\n') {
             pos++;
             return true;
         }
-        if (buf[pos] == '\r' && fill() && pos + 1 < limit && buf[pos + 1] == '\n') {
+        if (buf[pos] == '\r' && pos + 1 < limit && buf[pos + 1] == '\n') {
             pos += 2;
             return true;
         }
