@@ -56,7 +56,7 @@ class SequenceReaderTest {
 
     @Test
     void decimalsAndExponentsParseLikeTheJdk() throws Exception {
-        Path file = Files.writeString(dir.resolve("d.csv"), "a,b,c,d\n0.5,-1.25,3e2,+7\n1.000000000000000000001,0,0,.5\n");
+        Path file = Files.writeString(dir.resolve("d.csv"), "a,b,c,d\n0.5,-1.25,3e2,+7\n\n1.000000000000000000001,0,0,.5\n");
         Sequences s = SequenceReader.read(file, new SequenceReader.Options(2, 2, null), 1, r -> 0, 0)[0];
         assertArrayEquals(new float[] {0.5f, -1.25f, 300f, 7f, 1f, 0f, 0f, 0.5f}, s.data());
         assertNull(s.labels());
