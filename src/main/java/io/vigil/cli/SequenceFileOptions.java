@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** How {@code vigil train --sequences} reads a file of independent fixed-length sequences. */
 final class SequenceFileOptions {
     @Option(names = "--sequences", paramLabel = "FILE",
-            description = "train on independent sequences, one per row: CSV (.csv, .csv.gz) or JSON lines {\\\"sequence\\\": [[...], ...]}")
+            description = "train on independent sequences, one per row: CSV (.csv, .csv.gz) or JSON lines {\"sequence\": [[...], ...]}")
     Path file;
 
     @Option(names = "--steps", paramLabel = "T", description = "steps per sequence")
