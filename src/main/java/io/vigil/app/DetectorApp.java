@@ -87,6 +87,7 @@ public final class DetectorApp implements AutoCloseable {
 
     /** The topology's settings: the config's, with the model's gap and sampling interval as defaults. */
     static StreamSettings settings(VigilConfig config, ModelMetadata meta) {
+        ModelMetadata.requireTimeSeries(meta, "run");
         Duration sampling = Durations.parse(meta.training().samplingInterval());
         Duration maxGap = config.maxGap().orElse(Durations.parse(meta.training().maxGap()));
         WindowSettings windows = new WindowSettings(meta.window(), meta.features().size(), config.windowHop(), config.grace(),

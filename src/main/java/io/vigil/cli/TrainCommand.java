@@ -1,10 +1,12 @@
 package io.vigil.cli;
 
+import io.vigil.model.Loss;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
-import io.vigil.train.HistoryOptions;
+import io.vigil.train.ModelOptions;
+import io.vigil.train.SequenceTrainingRun;
 import io.vigil.train.Trainer;
 import io.vigil.train.TrainingRequest;
 import io.vigil.train.TrainingRun;
@@ -16,16 +18,20 @@ import picocli.CommandLine.Option;
 
 /** {@code vigil train}: wires options into a {@link TrainingRequest} and reports the outcome. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train an LSTM autoencoder on history and write a new model version under --out.")
+        description = "Train an LSTM autoencoder on history (--input) or on a file of sequences (--sequences) "
+                + "and write a new model version under --out.")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "FILE",
-            description = "CSV (.csv, .csv.gz) or JSON-lines telemetry files")
+    @Option(names = "--input", arity = "1..*", paramLabel = "FILE",
+            description = "CSV (.csv, .csv.gz) or JSON-lines telemetry files (or --sequences)")
     List<Path> inputs;
+
+    @picocli.CommandLine.Mixin
+    SequenceFileOptions sequences;
 
     @Option(names = "--features", split = ",", paramLabel = "a,b", description = "feature columns, in order (default: every numeric column)")
     List<String> features = List.of();
 
-    @Option(names = "--window", required = true, paramLabel = "T", description = "steps per window")
+    @Option(names = "--window", paramLabel = "T", description = "steps per window (time series)")
     int window;
 
     @Option(names = "--stride", paramLabel = "S", description = "steps between training windows (default: ${DEFAULT-VALUE})")
@@ -61,6 +67,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "X", description = "divisor for --normalization scale")
     double scale;
 
+    @Option(names = "--loss", paramLabel = "mse|bce",
+            description = "mean squared error, or binary cross-entropy (needs --output sigmoid, inputs scaled to [0, 1]) (default: ${DEFAULT-VALUE})")
+    String loss = "mse";
+
     @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs = 50;
 
@@ -79,6 +89,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "Q", description = "default alert threshold as a validation-error quantile (default: ${DEFAULT-VALUE})")
     double threshold = 0.99;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "TensorFlow threads per kernel; more is faster on big models but not bit-for-bit reproducible (default: ${DEFAULT-VALUE})")
+    int threads = 1;
+
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -93,16 +107,30 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryOptions options = files.forFeatures(features);
-        TrainingRequest request = new TrainingRequest(inputs, options, window, stride,
-                maxGap == null ? null : Durations.parse(maxGap), valFraction, hidden, decoderHidden, latent,
-                ModelSpec.Variant.parse(variant), reverse, ModelSpec.OutputActivation.parse(output),
-                Normalization.Method.parse(normalization), scale,
-                new Trainer.Settings(epochs, batch, learningRate, patience, seed), threshold, name, out);
+        Trainer.Settings settings = new Trainer.Settings(epochs, batch, learningRate, patience, seed, threads);
         // A progress bar redraws with carriage returns: only on a terminal; logs and pipes get one line per epoch.
         Trainer.Listener listener = quiet ? new Trainer.Listener() { }
                 : new ProgressListener(System.err, System.console() != null);
-        TrainingRun.Outcome outcome = TrainingRun.run(request, listener);
+        TrainingRun.Outcome outcome;
+        if (sequences.file != null) {
+            if (inputs != null || window != 0) {
+                throw new IllegalArgumentException("--sequences replaces --input and --window: give one or the other");
+            }
+            ModelOptions model = new ModelOptions(hidden, decoderHidden, latent, ModelSpec.Variant.parse(variant), reverse,
+                    ModelSpec.OutputActivation.parse(output), Normalization.Method.parse(normalization), scale, Loss.parse(loss),
+                    settings, threshold, name, out);
+            outcome = SequenceTrainingRun.run(sequences.request(model), listener);
+        } else {
+            if (inputs == null || window == 0) {
+                throw new IllegalArgumentException("give --input FILE... and --window T (time series), or --sequences FILE "
+                        + "--steps T --features-per-step F");
+            }
+            TrainingRequest request = new TrainingRequest(inputs, files.forFeatures(features), window, stride,
+                    maxGap == null ? null : Durations.parse(maxGap), valFraction, hidden, decoderHidden, latent,
+                    ModelSpec.Variant.parse(variant), reverse, ModelSpec.OutputActivation.parse(output),
+                    Normalization.Method.parse(normalization), scale, settings, threshold, name, out, Loss.parse(loss));
+            outcome = TrainingRun.run(request, listener);
+        }
         ModelMetadata m = outcome.metadata();
         ModelMetadata.Training t = m.training();
         System.out.printf("model %s version %s written to %s%n", m.name(), m.version(), outcome.versionDir());

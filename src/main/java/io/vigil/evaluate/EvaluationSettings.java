@@ -62,6 +62,7 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + e.getMessage());
         }
+        ModelMetadata.requireTimeSeries(model, "evaluate");
         String gap = props.getProperty(KEY_MAX_GAP, "").trim();
         Duration maxGap;
         try {

@@ -13,7 +13,8 @@ import org.tensorflow.types.family.TNumber;
  * Builds the LSTM autoencoder as a pure function of {@link Ops}: raw windows in, normalisation inside
  * the graph, a stack of encoder LSTMs whose last hidden state is the latent vector (optionally
  * projected), a decoder stack fed by the repeated latent (or started from the encoder's state), and a
- * time-distributed dense output. No session, no I/O: training, export and tests all call this.
+ * time-distributed dense output, and the per-element loss (squared error or binary cross-entropy).
+ * No session, no I/O: training, export and tests all call this.
  */
 public final class LstmAutoencoder {
     private LstmAutoencoder() {
@@ -84,13 +85,29 @@ public final class LstmAutoencoder {
         // With --reverse the decoder emits the window back to front (its target is the reversed input);
         // flipping the prediction instead of the target gives the same loss and outputs in input order.
         Operand<T> reconstructedNormalised = spec.reverse() ? reverseTime(tf, predicted) : predicted;
-        Operand<T> squared = tf.math.squaredDifference(reconstructedNormalised, normalised);
-        Operand<T> stepError = tf.math.mean(squared, tf.constant(2));
-        Operand<T> featureError = tf.math.mean(squared, tf.constant(1));
-        Operand<T> windowError = tf.math.mean(squared, tf.constant(new int[] {1, 2}));
+        Operand<T> elementLoss = spec.loss() == Loss.BCE
+                ? binaryCrossEntropy(tf, reconstructedNormalised, normalised, type)
+                : tf.math.squaredDifference(reconstructedNormalised, normalised);
+        Operand<T> stepError = tf.math.mean(elementLoss, tf.constant(2));
+        Operand<T> featureError = tf.math.mean(elementLoss, tf.constant(1));
+        Operand<T> windowError = tf.math.mean(elementLoss, tf.constant(new int[] {1, 2}));
         Operand<T> loss = tf.math.mean(windowError, tf.constant(0));
         Operand<T> reconstruction = tf.math.add(tf.math.mul(reconstructedNormalised, scale), center);
         return new AutoencoderOutputs<>(input, reconstruction, windowError, featureError, stepError, latent, loss);
+    }
+
+    /**
+     * Element-wise {@code -(y log p + (1 - y) log(1 - p))} with {@code p} clipped to
+     * {@code [eps, 1 - eps]} (Keras' rule). Maximum/Minimum rather than ClipByValue: TensorFlow's C++
+     * gradient registry has theirs.
+     */
+    static <T extends TNumber> Operand<T> binaryCrossEntropy(Ops tf, Operand<T> predicted, Operand<T> target, Class<T> type) {
+        Operand<T> eps = tf.dtypes.cast(tf.constant(Loss.BCE_EPSILON), type);
+        Operand<T> one = tf.dtypes.cast(tf.constant(1.0), type);
+        Operand<T> p = tf.math.minimum(tf.math.maximum(predicted, eps), tf.math.sub(one, eps));
+        Operand<T> positive = tf.math.mul(target, tf.math.log(p));
+        Operand<T> negative = tf.math.mul(tf.math.sub(one, target), tf.math.log(tf.math.sub(one, p)));
+        return tf.math.neg(tf.math.add(positive, negative));
     }
 
     private static <T extends TNumber> Operand<T> reverseTime(Ops tf, Operand<T> x) {

@@ -6,11 +6,11 @@ import java.util.Locale;
 /**
  * Everything that fixes the autoencoder's graph: window length {@code T}, feature count {@code F},
  * the encoder and decoder LSTM stacks, an optional latent projection, the decoder variant, whether the
- * target is the window reversed, the output activation and the in-graph normalisation. Validated on
+ * target is the window reversed, the output activation, the in-graph normalisation and the loss. Validated on
  * construction so that a bad combination fails before any graph is built.
  */
 public record ModelSpec(int window, int features, int[] encoderHidden, int[] decoderHidden, int latent,
-                        Variant variant, boolean reverse, OutputActivation output, Normalization normalization) {
+                        Variant variant, boolean reverse, OutputActivation output, Normalization normalization, Loss loss) {
 
     /**
      * How the decoder gets the window's summary. {@code REPEAT}: the latent vector is the decoder's input
@@ -66,8 +66,15 @@ public record ModelSpec(int window, int features, int[] encoderHidden, int[] dec
                         + ") must match the last encoder layer (" + encoderHidden[encoderHidden.length - 1] + ")");
             }
         }
+        loss.requireCompatible(output, normalization.method());
         encoderHidden = encoderHidden.clone();
         decoderHidden = decoderHidden.clone();
+    }
+
+    /** A model with the mean-squared-error loss. */
+    public ModelSpec(int window, int features, int[] encoderHidden, int[] decoderHidden, int latent,
+                     Variant variant, boolean reverse, OutputActivation output, Normalization normalization) {
+        this(window, features, encoderHidden, decoderHidden, latent, variant, reverse, output, normalization, Loss.MSE);
     }
 
     /** The decoder Keras-style: the encoder's layers in reverse order. */
@@ -100,12 +107,12 @@ public record ModelSpec(int window, int features, int[] encoderHidden, int[] dec
         return o instanceof ModelSpec s && s.window == window && s.features == features
                 && Arrays.equals(s.encoderHidden, encoderHidden) && Arrays.equals(s.decoderHidden, decoderHidden)
                 && s.latent == latent && s.variant == variant && s.reverse == reverse && s.output == output
-                && s.normalization.equals(normalization);
+                && s.normalization.equals(normalization) && s.loss == loss;
     }
 
     @Override
     public int hashCode() {
         return Arrays.hashCode(new Object[] {window, features, Arrays.hashCode(encoderHidden), Arrays.hashCode(decoderHidden),
-            latent, variant, reverse, output, normalization});
+            latent, variant, reverse, output, normalization, loss});
     }
 }

@@ -33,6 +33,17 @@ public record ModelMetadata(
     /** The format this release writes. */
     public static final int FORMAT_VERSION = 1;
 
+    /**
+     * Fails with a user-facing message when {@code m} was trained on independent sequences
+     * ({@code train --sequences}, no sampling interval): such a model cannot window a time series.
+     */
+    public static void requireTimeSeries(ModelMetadata m, String command) {
+        if (m.training() == null || m.training().samplingInterval() == null || m.training().maxGap() == null) {
+            throw new ModelException("model " + m.name() + " " + m.version() + " was trained on sequences (train --sequences): "
+                    + command + " scores time series; use vigil encode for sequence models");
+        }
+    }
+
     /** In-graph normalisation: {@code (raw - center) / scale} per feature. */
     public record Normalisation(String method, float[] center, float[] scale) {
     }

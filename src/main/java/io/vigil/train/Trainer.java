@@ -15,9 +15,21 @@ public final class Trainer {
     /** Windows scored per validation call: bounds the batch tensor's memory on large validation sets. */
     static final int EVAL_BATCH = 1024;
 
-    /** Training hyper-parameters, validated up front. */
-    public record Settings(int epochs, int batchSize, double learningRate, int patience, long seed) {
+    /**
+     * Training hyper-parameters, validated up front. {@code threads} is TensorFlow's intra-op thread
+     * count: 1 (the default) makes a seed reproduce a run bit for bit; more is faster on big models
+     * but sums in varying order, so runs differ in the last digits.
+     */
+    public record Settings(int epochs, int batchSize, double learningRate, int patience, long seed, int threads) {
+        /** Single-threaded kernels: bitwise reproducible. */
+        public Settings(int epochs, int batchSize, double learningRate, int patience, long seed) {
+            this(epochs, batchSize, learningRate, patience, seed, 1);
+        }
+
         public Settings {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            }
             if (epochs < 1) {
                 throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
             }
@@ -75,7 +87,7 @@ public final class Trainer {
         int sinceBest = 0;
         boolean stoppedEarly = false;
         Map<String, float[]> bestWeights;
-        try (TrainingGraph graph = new TrainingGraph(spec, settings.seed())) {
+        try (TrainingGraph graph = new TrainingGraph(spec, settings.seed(), settings.threads())) {
             bestWeights = graph.weights();
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long started = System.nanoTime();

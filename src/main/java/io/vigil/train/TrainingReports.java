@@ -23,7 +23,7 @@ final class TrainingReports {
     private TrainingReports() {
     }
 
-    static void write(Path dir, ModelMetadata m, TrainingRun.Calibration calibration, WindowSet windows, Duration step)
+    static void write(Path dir, ModelMetadata m, VersionWriter.Calibration calibration, WindowSet windows, Duration step)
             throws IOException {
         List<ReportData.Epoch> history = new ArrayList<>();
         for (ModelMetadata.EpochRecord e : m.training().history()) {
@@ -45,11 +45,13 @@ final class TrainingReports {
         ModelMetadata.Architecture a = m.architecture();
         Map<String, String> s = new LinkedHashMap<>();
         s.put("features", String.join(", ", m.features()));
-        s.put("window", m.window() + " steps of " + t.samplingInterval() + " (max gap " + t.maxGap() + ")");
+        s.put("window", t.samplingInterval() == null ? m.window() + " steps of " + m.features().size() + " features (sequences)"
+                : m.window() + " steps of " + t.samplingInterval() + " (max gap " + t.maxGap() + ")");
         s.put("architecture", String.format(Locale.ROOT, "encoder %s, decoder %s, latent %d, %s%s, %s output, %,d parameters",
                 java.util.Arrays.toString(a.encoderHidden()), java.util.Arrays.toString(a.decoderHidden()), a.latentSize(),
                 a.variant(), a.reverse() ? " reversed" : "", a.output(), a.parameters()));
         s.put("normalisation", m.normalization().method());
+        s.put("loss", m.loss());
         s.put("windows", t.trainWindows() + " training, " + t.validationWindows() + " validation (stride " + t.stride() + ")");
         s.put("training", String.format(Locale.ROOT, "%d epochs run, best %d%s, batch %d, learning rate %s, %.1f s",
                 t.history().size(), t.bestEpoch(), t.stoppedEarly() ? " (stopped early)" : "", t.batchSize(), t.learningRate(), t.seconds()));
@@ -58,7 +60,7 @@ final class TrainingReports {
         return s;
     }
 
-    private static List<ReportData.Example> examples(TrainingRun.Calibration c, WindowSet w, long stepMillis) {
+    private static List<ReportData.Example> examples(VersionWriter.Calibration c, WindowSet w, long stepMillis) {
         int n = w.count();
         Integer[] byError = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> c.windowErrors()[i])).toArray(Integer[]::new);
         List<ReportData.Example> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.vigil.train;
 
+import io.vigil.model.Loss;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
 import java.nio.file.Path;
@@ -29,26 +30,42 @@ public record TrainingRequest(
         Trainer.Settings settings,
         double thresholdQuantile,
         String name,
-        Path out) {
+        Path out,
+        Loss loss) {
 
     public TrainingRequest {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("--input needs at least one file");
         }
-        if (!(thresholdQuantile > 0 && thresholdQuantile < 1)) {
-            throw new IllegalArgumentException("--threshold must be a quantile in (0, 1), got " + thresholdQuantile);
-        }
-        if (normalization == Normalization.Method.SCALE && !(scale > 0)) {
-            throw new IllegalArgumentException("--normalization scale needs --scale > 0");
-        }
+        model(encoderHidden, decoderHidden, latent, variant, reverse, output, normalization, scale, loss, settings,
+                thresholdQuantile, name, out);
         inputs = List.copyOf(inputs);
     }
 
+    /** A request with the mean-squared-error loss. */
+    public TrainingRequest(List<Path> inputs, HistoryOptions historyOptions, int window, int stride, Duration maxGap,
+                           double valFraction, int[] encoderHidden, int[] decoderHidden, int latent, ModelSpec.Variant variant,
+                           boolean reverse, ModelSpec.OutputActivation output, Normalization.Method normalization, double scale,
+                           Trainer.Settings settings, double thresholdQuantile, String name, Path out) {
+        this(inputs, historyOptions, window, stride, maxGap, valFraction, encoderHidden, decoderHidden, latent, variant, reverse,
+                output, normalization, scale, settings, thresholdQuantile, name, out, Loss.MSE);
+    }
+
+    /** The options that do not depend on the data (validated on construction). */
+    public ModelOptions model() {
+        return model(encoderHidden, decoderHidden, latent, variant, reverse, output, normalization, scale, loss, settings,
+                thresholdQuantile, name, out);
+    }
+
+    private static ModelOptions model(int[] encoderHidden, int[] decoderHidden, int latent, ModelSpec.Variant variant,
+                                      boolean reverse, ModelSpec.OutputActivation output, Normalization.Method normalization,
+                                      double scale, Loss loss, Trainer.Settings settings, double thresholdQuantile, String name,
+                                      Path out) {
+        return new ModelOptions(encoderHidden, decoderHidden, latent, variant, reverse, output, normalization, scale, loss,
+                settings, thresholdQuantile, name, out);
+    }
+
     public String modelName() {
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        Path leaf = out.toAbsolutePath().normalize().getFileName();
-        return leaf == null ? "model" : leaf.toString();
+        return model().modelName();
     }
 }

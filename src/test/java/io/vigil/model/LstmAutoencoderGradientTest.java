@@ -64,6 +64,9 @@ class LstmAutoencoderGradientTest {
                 ModelSpec.OutputActivation.SIGMOID, norm));
         specs.add(new ModelSpec(3, 2, new int[] {2}, new int[] {2, 3}, 0, ModelSpec.Variant.SEQ2SEQ, false,
                 ModelSpec.OutputActivation.LINEAR, norm));
+        // BCE: inputs in [0, 1] after scaling by 2 (see inputs()), predictions far inside the clip range.
+        specs.add(new ModelSpec(3, 2, new int[] {3, 2}, new int[] {3}, 0, ModelSpec.Variant.REPEAT, false,
+                ModelSpec.OutputActivation.SIGMOID, Normalization.fixedScale(2, 2.0), Loss.BCE));
         return specs;
     }
 
@@ -80,11 +83,7 @@ class LstmAutoencoderGradientTest {
             Output<?>[] grads = graph.addGradients(out.loss().asOutput(), xs);
 
             int batch = 3;
-            double[] input = new double[batch * spec.window() * spec.features()];
-            Random r = new Random(11);
-            for (int i = 0; i < input.length; i++) {
-                input[i] = r.nextGaussian() * 2;
-            }
+            double[] input = inputs(spec, batch);
 
             double[][] analytic = new double[names.size()][];
             try (Result result = run(session, params, out.input(), input, batch, spec, grads)) {
@@ -114,6 +113,16 @@ class LstmAutoencoderGradientTest {
             }
             assertTrue(checked > 20, "checked " + checked + " gradient elements");
         }
+    }
+
+    /** Gaussian raw inputs; for BCE, uniform in [0, 2], i.e. [0, 1] after the spec's scaling by 2. */
+    private static double[] inputs(ModelSpec spec, int batch) {
+        double[] input = new double[batch * spec.window() * spec.features()];
+        Random r = new Random(11);
+        for (int i = 0; i < input.length; i++) {
+            input[i] = spec.loss() == Loss.BCE ? r.nextDouble() * 2 : r.nextGaussian() * 2;
+        }
+        return input;
     }
 
     private static double loss(Session session, PlaceholderParameters params, AutoencoderOutputs<TFloat64> out,

@@ -1,0 +1,62 @@
+package io.vigil.encode;
+
+import io.vigil.score.ScoreBatch;
+import io.vigil.score.Scorer;
+import io.vigil.train.History;
+import io.vigil.train.SeriesHistory;
+import io.vigil.train.Sequences;
+import io.vigil.train.Windowing;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The latent vector of every sequence, or of every full gap-free window of a time series (hop 1, as
+ * {@code evaluate} scores them), through the model's {@link Scorer} in batches: the same inference path
+ * as scoring. Each vector goes to a {@link LatentWriter} with its id and label.
+ */
+public final class LatentEncoder {
+    /** Sequences or windows per inference call. */
+    static final int BATCH = 256;
+
+    private LatentEncoder() {
+    }
+
+    /** Encodes every sequence; the id is its 0-based data row. Returns how many were written. */
+    public static int encode(Scorer scorer, Sequences sequences, LatentWriter out) throws IOException {
+        int stride = sequences.steps() * sequences.features();
+        float[] batch = new float[Math.min(BATCH, Math.max(1, sequences.count())) * stride];
+        for (int from = 0; from < sequences.count(); from += BATCH) {
+            int count = Math.min(BATCH, sequences.count() - from);
+            System.arraycopy(sequences.data(), from * stride, batch, 0, count * stride);
+            ScoreBatch scores = scorer.score(batch, count);
+            for (int i = 0; i < count; i++) {
+                int k = from + i;
+                out.write(Integer.toString(sequences.rows()[k]), sequences.labels() == null ? null : sequences.labels()[k],
+                        scores.latent(i));
+            }
+        }
+        return sequences.count();
+    }
+
+    /** Encodes every full window of every series; the id is {@code series@windowEndMillis}. */
+    public static int encode(Scorer scorer, History history, int window, Duration maxGap, LatentWriter out) throws IOException {
+        int stride = window * history.features().size();
+        float[] batch = new float[BATCH * stride];
+        int written = 0;
+        for (SeriesHistory s : history.series()) {
+            int[] ends = Windowing.windowEnds(s, window, maxGap);
+            for (int from = 0; from < ends.length; from += BATCH) {
+                int count = Math.min(BATCH, ends.length - from);
+                for (int i = 0; i < count; i++) {
+                    Windowing.copyWindow(s, ends[from + i], window, batch, i * stride);
+                }
+                ScoreBatch scores = scorer.score(batch, count);
+                for (int i = 0; i < count; i++) {
+                    out.write(s.id() + "@" + s.timestamps()[ends[from + i]], null, scores.latent(i));
+                }
+                written += count;
+            }
+        }
+        return written;
+    }
+}
