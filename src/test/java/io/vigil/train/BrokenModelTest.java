@@ -30,8 +30,8 @@ class BrokenModelTest {
         var spec = TrainingRun.spec(new TrainingRequest(java.util.List.of(good), HistoryOptions.defaults(), meta.window(), 1, null,
                 0.2, meta.architecture().encoderHidden(), meta.architecture().decoderHidden(), meta.architecture().latent(),
                 io.vigil.model.ModelSpec.Variant.REPEAT, false, io.vigil.model.ModelSpec.OutputActivation.LINEAR,
-                io.vigil.model.Normalization.Method.ZSCORE, 0, new Trainer.Settings(1, 1, 0.01, 0, 1), 0.99, "nan", broken),
-                meta.features().size(), new FeatureStats(new double[] {0.5, 0.6}, new double[] {0.2, 0.1}, new double[] {0, 0},
+                io.vigil.model.Normalization.Method.ZSCORE, 0, new Trainer.Settings(1, 1, 0.01, 0, 1), 0.99, "nan", broken).model(),
+                meta.window(), meta.features().size(), new FeatureStats(new double[] {0.5, 0.6}, new double[] {0.2, 0.1}, new double[] {0, 0},
                         new double[] {1, 1}, 100));
         Map<String, float[]> weights = new LinkedHashMap<>();
         // Shapes come from the graph: one tiny training step learns every parameter's size; then all NaN.
