@@ -4,16 +4,12 @@ import java.util.Locale;
 
 /**
  * The reconstruction loss, per element, in normalised units. {@code MSE}: squared difference.
- * {@code BCE}: binary cross-entropy {@code -(y log p + (1 - y) log(1 - p))} on probabilities, for a
- * sigmoid output and inputs normalised to [0, 1]; the prediction is clipped to
- * {@code [BCE_EPSILON, 1 - BCE_EPSILON]} first (as Keras does) so that a saturated sigmoid never gives
- * {@code log(0)}. The clip has zero gradient outside that range.
+ * {@code BCE}: binary cross-entropy {@code -(y log p + (1 - y) log(1 - p))} for a sigmoid output and
+ * inputs normalised to [0, 1], computed from the sigmoid's input (its logits) in a stable form, so it is
+ * exact and never {@code log(0)} without clipping (Keras does the same for a sigmoid output).
  */
 public enum Loss {
     MSE, BCE;
-
-    /** Keras' {@code backend.epsilon()}: predictions are clipped this far from 0 and 1 before the log. */
-    public static final double BCE_EPSILON = 1e-7;
 
     /** Fails when this loss does not fit the output activation or normalisation (BCE needs probabilities). */
     public void requireCompatible(ModelSpec.OutputActivation output, Normalization.Method normalization) {

@@ -85,8 +85,10 @@ public final class LstmAutoencoder {
         // With --reverse the decoder emits the window back to front (its target is the reversed input);
         // flipping the prediction instead of the target gives the same loss and outputs in input order.
         Operand<T> reconstructedNormalised = spec.reverse() ? reverseTime(tf, predicted) : predicted;
+        // BCE goes through the logits (the sigmoid's input), as Keras does for a sigmoid output: exact and
+        // with a gradient everywhere, where clipping probabilities stopped learning on saturated pixels.
         Operand<T> elementLoss = spec.loss() == Loss.BCE
-                ? binaryCrossEntropy(tf, reconstructedNormalised, normalised, type)
+                ? binaryCrossEntropyFromLogits(tf, spec.reverse() ? reverseTime(tf, dense) : dense, normalised, type)
                 : tf.math.squaredDifference(reconstructedNormalised, normalised);
         Operand<T> stepError = tf.math.mean(elementLoss, tf.constant(2));
         Operand<T> featureError = tf.math.mean(elementLoss, tf.constant(1));
@@ -97,17 +99,15 @@ public final class LstmAutoencoder {
     }
 
     /**
-     * Element-wise {@code -(y log p + (1 - y) log(1 - p))} with {@code p} clipped to
-     * {@code [eps, 1 - eps]} (Keras' rule). Maximum/Minimum rather than ClipByValue: TensorFlow's C++
-     * gradient registry has theirs.
+     * Element-wise binary cross-entropy of {@code sigmoid(x)} against {@code y}, in the stable form
+     * {@code max(x, 0) - x y + log(1 + exp(-|x|))}: the same value as {@code -(y log p + (1 - y) log(1 - p))}
+     * without overflow or clipping, for any logit.
      */
-    static <T extends TNumber> Operand<T> binaryCrossEntropy(Ops tf, Operand<T> predicted, Operand<T> target, Class<T> type) {
-        Operand<T> eps = tf.dtypes.cast(tf.constant(Loss.BCE_EPSILON), type);
-        Operand<T> one = tf.dtypes.cast(tf.constant(1.0), type);
-        Operand<T> p = tf.math.minimum(tf.math.maximum(predicted, eps), tf.math.sub(one, eps));
-        Operand<T> positive = tf.math.mul(target, tf.math.log(p));
-        Operand<T> negative = tf.math.mul(tf.math.sub(one, target), tf.math.log(tf.math.sub(one, p)));
-        return tf.math.neg(tf.math.add(positive, negative));
+    static <T extends TNumber> Operand<T> binaryCrossEntropyFromLogits(Ops tf, Operand<T> logits, Operand<T> target, Class<T> type) {
+        Operand<T> zero = tf.dtypes.cast(tf.constant(0.0), type);
+        Operand<T> relu = tf.math.maximum(logits, zero);
+        Operand<T> softplusNegAbs = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));
+        return tf.math.add(tf.math.sub(relu, tf.math.mul(logits, target)), softplusNegAbs);
     }
 
     private static <T extends TNumber> Operand<T> reverseTime(Ops tf, Operand<T> x) {

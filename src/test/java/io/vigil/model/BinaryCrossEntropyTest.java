@@ -15,14 +15,23 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
-/** The BCE loss gives hand-computed values, clips saturated predictions, and is what a BCE model reports as its error. */
+/** The BCE loss gives hand-computed values, stays exact for saturated logits, and is what a BCE model reports as its error. */
 class BinaryCrossEntropyTest {
+    /** BCE of the probabilities {@code predicted}, fed as their logits. */
     private static double[] bce(double[] predicted, double[] target) {
+        double[] logits = new double[predicted.length];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.log(predicted[i] / (1 - predicted[i]));
+        }
+        return bceOfLogits(logits, target);
+    }
+
+    private static double[] bceOfLogits(double[] logits, double[] target) {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
-            var loss = LstmAutoencoder.binaryCrossEntropy(tf, tf.constant(predicted), tf.constant(target), TFloat64.class);
+            var loss = LstmAutoencoder.binaryCrossEntropyFromLogits(tf, tf.constant(logits), tf.constant(target), TFloat64.class);
             try (Result r = s.runner().fetch(loss).run()) {
-                double[] out = new double[predicted.length];
+                double[] out = new double[logits.length];
                 ((TFloat64) r.get(0)).copyTo(DataBuffers.of(out, false, false));
                 return out;
             }
@@ -40,12 +49,12 @@ class BinaryCrossEntropyTest {
     }
 
     @Test
-    void saturatedPredictionsAreClippedNotInfinite() {
-        double[] got = bce(new double[] {0.0, 1.0, 1.0}, new double[] {1.0, 0.0, 1.0});
-        double clipped = -Math.log(Loss.BCE_EPSILON);
-        assertEquals(clipped, got[0], 1e-6);
-        assertEquals(clipped, got[1], 1e-3);   // log(1 - (1 - 1e-7)) in float64
-        assertTrue(got[2] >= 0 && got[2] < 1e-6, "a perfect prediction costs ~0, got " + got[2]);
+    void saturatedLogitsStayExactAndFinite() {
+        // sigmoid(-40) ~ 4e-18 against 1: -log(p) = 40 + log(1 + e^-40); sigmoid(800) against 0 costs 800.
+        double[] got = bceOfLogits(new double[] {-40, 800, 800}, new double[] {1.0, 0.0, 1.0});
+        assertEquals(40 + Math.log1p(Math.exp(-40)), got[0], 1e-12);
+        assertEquals(800, got[1], 1e-9);
+        assertTrue(got[2] >= 0 && got[2] < 1e-300, "a perfect prediction costs ~0, got " + got[2]);
     }
 
     @Test
