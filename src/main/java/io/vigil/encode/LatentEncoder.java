@@ -2,6 +2,7 @@ package io.vigil.encode;
 
 import io.vigil.score.ScoreBatch;
 import io.vigil.score.Scorer;
+import io.vigil.train.BatchScoring;
 import io.vigil.train.History;
 import io.vigil.train.SeriesHistory;
 import io.vigil.train.Sequences;
@@ -40,22 +41,15 @@ public final class LatentEncoder {
 
     /** Encodes every full window of every series; the id is {@code series@windowEndMillis}. */
     public static int encode(Scorer scorer, History history, int window, Duration maxGap, LatentWriter out) throws IOException {
-        int stride = window * history.features().size();
-        float[] batch = new float[BATCH * stride];
         int written = 0;
         for (SeriesHistory s : history.series()) {
             int[] ends = Windowing.windowEnds(s, window, maxGap);
-            for (int from = 0; from < ends.length; from += BATCH) {
-                int count = Math.min(BATCH, ends.length - from);
-                for (int i = 0; i < count; i++) {
-                    Windowing.copyWindow(s, ends[from + i], window, batch, i * stride);
+            BatchScoring.score(scorer, s, ends, BATCH, (scores, input, first) -> {
+                for (int i = 0; i < scores.count(); i++) {
+                    out.write(s.id() + "@" + s.timestamps()[ends[first + i]], null, scores.latent(i));
                 }
-                ScoreBatch scores = scorer.score(batch, count);
-                for (int i = 0; i < count; i++) {
-                    out.write(s.id() + "@" + s.timestamps()[ends[from + i]], null, scores.latent(i));
-                }
-                written += count;
-            }
+            });
+            written += ends.length;
         }
         return written;
     }

@@ -11,7 +11,7 @@ import io.vigil.detect.WindowError;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.score.ScoreBatch;
-import io.vigil.score.Scorer;
+import io.vigil.train.BatchScoring;
 import io.vigil.train.History;
 import io.vigil.train.SeriesHistory;
 import io.vigil.train.Windowing;
@@ -39,37 +39,44 @@ public final class OfflineEvaluator {
         ModelMetadata meta = model.metadata();
         ScoringPolicy policy = new ScoringPolicy(settings.calibration(),
                 new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features()));
-        Scorer scorer = model.scorer();
-        int window = meta.window();
-        int f = meta.features().size();
-        int stride = window * f;
         List<RowResult> out = new ArrayList<>();
-        float[] batch = new float[BATCH * stride];
         for (SeriesHistory s : history.series()) {
-            int[] ends = Windowing.windowEnds(s, window, settings.maxGap());
+            int[] ends = Windowing.windowEnds(s, meta.window(), settings.maxGap());
             RowResult[] rows = new RowResult[s.size()];
-            AlertState state = AlertState.initial();
-            StreamingLikelihood.State likelihood = null;
-            for (int from = 0; from < ends.length; from += BATCH) {
-                int count = Math.min(BATCH, ends.length - from);
-                for (int i = 0; i < count; i++) {
-                    Windowing.copyWindow(s, ends[from + i], window, batch, i * stride);
-                }
-                ScoreBatch scores = scorer.score(batch, count);
-                for (int i = 0; i < count; i++) {
-                    int row = ends[from + i];
-                    WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, batch));
-                    ScoringPolicy.Result result = policy.decide(s.id(), s.timestamps()[row], error, state, likelihood);
-                    Decision d = result.decision();
-                    likelihood = result.likelihoodState();
-                    state = d.next();
-                    rows[row] = new RowResult(s, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
-                }
-            }
+            BatchScoring.score(model.scorer(), s, ends, BATCH, new SeriesDecisions(s, ends, policy, rows)::accept);
             for (int r = 0; r < rows.length; r++) {
                 out.add(rows[r] != null ? rows[r] : new RowResult(s, r, false, Double.NaN, Double.NaN, false, null));
             }
         }
         return out;
+    }
+
+    /** One series' scored windows, in time order, through the policy; keeps the series' alert and likelihood state. */
+    private static final class SeriesDecisions {
+        private final SeriesHistory series;
+        private final int[] ends;
+        private final ScoringPolicy policy;
+        private final RowResult[] rows;
+        private AlertState alerts = AlertState.initial();
+        private StreamingLikelihood.State likelihood;
+
+        SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, RowResult[] rows) {
+            this.series = series;
+            this.ends = ends;
+            this.policy = policy;
+            this.rows = rows;
+        }
+
+        void accept(ScoreBatch scores, float[] input, int first) {
+            for (int i = 0; i < scores.count(); i++) {
+                int row = ends[first + i];
+                WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input));
+                ScoringPolicy.Result result = policy.decide(series.id(), series.timestamps()[row], error, alerts, likelihood);
+                Decision d = result.decision();
+                likelihood = result.likelihoodState();
+                alerts = d.next();
+                rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.Durations;
 import io.vigil.telemetry.Timestamps;
 import io.vigil.train.History;
+import io.vigil.train.BatchScoring;
 import io.vigil.train.HistoryOptions;
 import io.vigil.train.SeriesHistory;
 import io.vigil.train.Trainer;
@@ -108,24 +109,37 @@ public final class NabHarness {
         // Every window is scored, probation included (those rows were seen), so the likelihood's history
         // is warm when scoring starts; only rows after probation get an anomaly score.
         int[] ends = Windowing.windowEnds(all, window, maxGap);
-        StreamingLikelihood likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(),
-                settings.likelihoodWarmUp());
-        StreamingLikelihood.State state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
-        RepeatSuppressor repeats = new RepeatSuppressor(settings.cooldown());
-        float[] batch = new float[SCORE_BATCH * window];
-        for (int from = 0; from < ends.length; from += SCORE_BATCH) {
-            int count = Math.min(SCORE_BATCH, ends.length - from);
-            for (int i = 0; i < count; i++) {
-                Windowing.copyWindow(all, ends[from + i], window, batch, i * window);
-            }
-            ScoreBatch scores = model.scorer().score(batch, count);
-            for (int i = 0; i < count; i++) {
+        BatchScoring.score(model.scorer(), all, ends, SCORE_BATCH, new Reports(settings, ends, probation, out)::accept);
+    }
+
+    /** The likelihood of each window's error, then one report per episode; kept for rows after probation. */
+    private static final class Reports {
+        private final NabSettings settings;
+        private final int[] ends;
+        private final int probation;
+        private final double[] out;
+        private final StreamingLikelihood likelihood;
+        private final RepeatSuppressor repeats;
+        private StreamingLikelihood.State state;
+
+        Reports(NabSettings settings, int[] ends, int probation, double[] out) {
+            this.settings = settings;
+            this.ends = ends;
+            this.probation = probation;
+            this.out = out;
+            this.likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(), settings.likelihoodWarmUp());
+            this.repeats = new RepeatSuppressor(settings.cooldown());
+            this.state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
+        }
+
+        void accept(ScoreBatch scores, float[] input, int first) {
+            for (int i = 0; i < scores.count(); i++) {
                 double error = settings.recentWeighting() > 0 ? recentWeighted(scores, i, settings.recentWeighting()) : scores.windowError(i);
                 StreamingLikelihood.Update u = likelihood.update(state, error);
                 state = u.next();
                 double reported = repeats.report(u.score());
-                if (ends[from + i] >= probation) {
-                    out[ends[from + i]] = reported;
+                if (ends[first + i] >= probation) {
+                    out[ends[first + i]] = reported;
                 }
             }
         }

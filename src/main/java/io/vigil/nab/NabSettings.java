@@ -1,6 +1,7 @@
 package io.vigil.nab;
 
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.ScoringPolicy;
 
 /**
  * {@code recentWeighting} 0 scores the window's mean error; a positive tau weights step errors toward the
@@ -14,7 +15,8 @@ public record NabSettings(int window, int[] hidden, int epochs, int patience, in
                           int cooldown, double recentWeighting) {
     public static NabSettings defaults() {
         return new NabSettings(16, new int[] {16}, 40, 6, 16, 0.005, 42,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults(), 1000, 8, 100, 400, 0);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults(), ScoringPolicy.LIKELIHOOD_HISTORY,
+                ScoringPolicy.LIKELIHOOD_RECENT, ScoringPolicy.LIKELIHOOD_WARM_UP, 400, 0);
     }
 
     public NabSettings withThreads(int n) {

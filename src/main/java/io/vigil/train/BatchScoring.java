@@ -1,0 +1,34 @@
+package io.vigil.train;
+
+import io.vigil.score.ScoreBatch;
+import io.vigil.score.Scorer;
+
+/**
+ * Scores a series' windows through a {@link Scorer} in batches: the one loop that offline evaluation,
+ * encoding and the NAB harness share, so all of them feed the model exactly the same windows.
+ */
+public final class BatchScoring {
+    private BatchScoring() {
+    }
+
+    /** Receives one scored batch: its outputs, its input windows, and the index in {@code ends} of its first window. */
+    @FunctionalInterface
+    public interface Handler<E extends Exception> {
+        void accept(ScoreBatch scores, float[] input, int first) throws E;
+    }
+
+    /** Scores the windows of {@code s} ending at the rows {@code ends} (ascending), {@code batchSize} at a time. */
+    public static <E extends Exception> void score(Scorer scorer, SeriesHistory s, int[] ends, int batchSize, Handler<E> handler)
+            throws E {
+        int window = scorer.window();
+        int stride = window * scorer.features();
+        float[] batch = new float[Math.min(batchSize, Math.max(1, ends.length)) * stride];
+        for (int from = 0; from < ends.length; from += batchSize) {
+            int count = Math.min(batchSize, ends.length - from);
+            for (int i = 0; i < count; i++) {
+                Windowing.copyWindow(s, ends[from + i], window, batch, i * stride);
+            }
+            handler.accept(scorer.score(batch, count), batch, from);
+        }
+    }
+}
