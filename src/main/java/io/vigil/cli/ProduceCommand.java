@@ -1,7 +1,6 @@
 package io.vigil.cli;
 
 import io.vigil.broker.BrokerUnreachableException;
-import io.vigil.broker.ClientSettings;
 import io.vigil.broker.RatePacer;
 import io.vigil.broker.TelemetryFiles;
 import io.vigil.broker.TelemetryProducer;
@@ -20,8 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "produce", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Send a CSV or JSON-lines file to a topic as telemetry, in timestamp order across series.")
 final class ProduceCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: kafka.bootstrap.servers from --config, else localhost:9092)")
-    String bootstrap;
+    @picocli.CommandLine.Mixin
+    KafkaClientOptions kafka;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "topic to send to, e.g. telemetry")
     String topic;
@@ -42,9 +41,6 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N", description = "records per second in total (default: as fast as possible)")
     double rate;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "properties file; its kafka.* keys go to the producer (e.g. kafka.security.protocol)")
-    Path config;
-
     @Spec
     CommandSpec spec;
 
@@ -54,7 +50,7 @@ final class ProduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rate " + rate + " is negative; expected records per second, or 0 for no limit");
         }
         TelemetryTimeline timeline = TelemetryFiles.read(inputs, timestampColumn, seriesColumn, series);
-        TelemetryProducer producer = new TelemetryProducer(ClientSettings.load(config, bootstrap), topic);
+        TelemetryProducer producer = new TelemetryProducer(kafka.clientProperties(), topic);
         PrintWriter out = spec.commandLine().getOut();
         try {
             TelemetryProducer.Summary s = producer.send(timeline, RatePacer.perSecond(rate));

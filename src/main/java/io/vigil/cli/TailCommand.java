@@ -1,11 +1,9 @@
 package io.vigil.cli;
 
 import io.vigil.broker.BrokerUnreachableException;
-import io.vigil.broker.ClientSettings;
 import io.vigil.broker.TopicTail;
 import io.vigil.telemetry.Durations;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Print a topic's committed records, one readable line each (scores, alerts, dead letters, telemetry).")
 final class TailCommand implements Callable<Integer> {
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: kafka.bootstrap.servers from --config, else localhost:9092)")
-    String bootstrap;
+    @picocli.CommandLine.Mixin
+    KafkaClientOptions kafka;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "topic to read, e.g. anomaly-scores")
     String topic;
@@ -38,16 +36,13 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--raw", description = "print key and value as they are")
     boolean raw;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "properties file; its kafka.* keys go to the consumer (e.g. kafka.security.protocol)")
-    Path config;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Duration idle = timeout == null ? null : Durations.parse(timeout);
-        TopicTail tail = new TopicTail(ClientSettings.load(config, bootstrap),
+        TopicTail tail = new TopicTail(kafka.clientProperties(),
                 new TopicTail.Options(topic, series, fromBeginning, max, idle, raw));
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = ShutdownSignal.install(tail::stop)) {
