@@ -1,7 +1,6 @@
 package io.vigil.app;
 
 import io.vigil.config.GapPolicy;
-import io.vigil.detect.Calibration;
 import io.vigil.config.VigilConfig;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -48,9 +47,8 @@ public final class DetectorApp implements AutoCloseable {
 
     public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads) {
         LoadedModel model = LoadedModel.load(config.modelDir(), config.modelVersion().orElse(null));
-        ModelHolder holder = new ModelHolder(model, config.calibration(), meta -> config.detector(
-                config.calibration() == Calibration.VALIDATION_QUANTILE ? meta.calibration().threshold()
-                        : config.calibration().defaultThreshold()));
+        ModelHolder holder = new ModelHolder(model, config.calibration(),
+                meta -> config.detector(config.calibration().defaultThreshold(meta.calibration().threshold())));
         try {
             ModelMetadata meta = model.metadata();
             LOG.info("model {} {} loaded from {} ({} features, window {})", meta.name(), meta.version(), model.dir(),

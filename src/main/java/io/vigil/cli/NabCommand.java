@@ -1,5 +1,8 @@
 package io.vigil.cli;
 
+import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
+import io.vigil.detect.Spot;
 import io.vigil.nab.NabFile;
 import io.vigil.nab.NabHarness;
 import io.vigil.nab.NabProfile;
@@ -38,9 +41,17 @@ final class NabCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "only the first N files (for a quick look)")
     int limit = Integer.MAX_VALUE;
 
+    @Option(names = "--calibration", paramLabel = "METHOD",
+            description = "how errors become scores, as the config key calibration (default: ${DEFAULT-VALUE})")
+    String calibration = NabSettings.DEFAULT_CALIBRATION.wireName();
+
+    @Option(names = "--spot-risk", paramLabel = "Q", description = "SPOT's risk, as the config key spot.risk (default: ${DEFAULT-VALUE})")
+    double spotRisk = Spot.DEFAULT_RISK;
+
     @Override
     public Integer call() throws Exception {
-        NabSettings settings = NabSettings.defaults().withThreads(threads);
+        NabSettings settings = NabSettings.defaults().withThreads(threads)
+                .withCalibration(new CalibrationSettings(Calibration.parse(calibration), spotRisk));
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory");
         }
@@ -67,7 +78,8 @@ final class NabCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "NAB: %d files in %.0f s; results in %s%n", files.size(), (System.nanoTime() - started) / 1e9, out);
+        System.out.printf(Locale.ROOT, "NAB: %d files in %.0f s, calibration %s; results in %s%n", files.size(),
+                (System.nanoTime() - started) / 1e9, settings.calibration().method().wireName(), out);
         List<String> categories = results.stream().map(NabFile::category).distinct().sorted().toList();
         System.out.printf("%-22s %9s %9s", "profile", "score", "threshold");
         categories.forEach(c -> System.out.printf(" %22s", c));

@@ -1,6 +1,8 @@
 package io.vigil.config;
 
+import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.Spot;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +40,8 @@ public final class ConfigKeys {
     public static final String GRACE = "grace";
     public static final String MAX_GAP = "max.gap";
     public static final String GAP_POLICY = "gap.policy";
-    public static final String CALIBRATION = "calibration";
+    public static final String CALIBRATION = CalibrationSettings.KEY_CALIBRATION;
+    public static final String SPOT_RISK = CalibrationSettings.KEY_SPOT_RISK;
     public static final String RECORD_MAX_BYTES = "record.max.bytes";
     public static final String DLQ_MAX_VALUE_BYTES = "dlq.max.value.bytes";
     public static final String SERIES_IDLE_TTL = "series.idle.ttl";
@@ -51,6 +54,9 @@ public final class ConfigKeys {
     public static final String ALERT_TOP_FEATURES = DetectorConfig.KEY_TOP_FEATURES;
     public static final String METRICS_BIND = "metrics.bind";
     public static final String METRICS_PORT = "metrics.port";
+
+    /** {@link Spot#DEFAULT_RISK} as the docs write it. */
+    static final String SPOT_RISK_DEFAULT = "0.0001";
 
     /** Written {@code ${java.io.tmpdir}/vigil-state} in the docs; resolved when the config loads. */
     static final String STATE_DIR_DEFAULT = "${java.io.tmpdir}/vigil-state";
@@ -112,6 +118,7 @@ public final class ConfigKeys {
         d.put(BATCH_MAX, "256");
         d.put(BATCH_LINGER_MS, "5");
         d.put(CALIBRATION, "validation-quantile");
+        d.put(SPOT_RISK, SPOT_RISK_DEFAULT);
         d.put(THRESHOLD, "");
         d.put(ALERT_OPEN_AFTER, String.valueOf(DetectorConfig.DEFAULT_OPEN_AFTER));
         d.put(ALERT_CLOSE_AFTER, String.valueOf(DetectorConfig.DEFAULT_CLOSE_AFTER));

@@ -3,6 +3,8 @@ package io.vigil.config;
 import static io.vigil.config.ConfigKeys.*;
 
 import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
+import io.vigil.detect.Spot;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.telemetry.InputException;
@@ -53,7 +55,7 @@ public final class VigilConfig {
     private final Duration grace;
     private final Optional<Duration> maxGap;
     private final GapPolicy gapPolicy;
-    private final Calibration calibration;
+    private final CalibrationSettings calibration;
     private final int recordMaxBytes;
     private final int dlqMaxValueBytes;
     private final Duration seriesIdleTtl;
@@ -94,7 +96,9 @@ public final class VigilConfig {
         seriesIdleTtl = r.duration(SERIES_IDLE_TTL, false);
         batchMax = r.integer(BATCH_MAX, 1, MAX_BATCH);
         batchLinger = Duration.ofMillis(r.integer(BATCH_LINGER_MS, 0, Integer.MAX_VALUE));
-        calibration = calibration(r);
+        double spotRisk = r.decimal(SPOT_RISK, q -> q > 0 && q < 1 - Spot.INITIAL_LEVEL,
+                "a probability in (0, " + (float) (1 - Spot.INITIAL_LEVEL) + "), such as 0.0001");
+        calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk);
         threshold = r.optionalDecimal(THRESHOLD, t -> t > 0 && t < 1,
                 "a number between 0 and 1 exclusive, such as 0.99; empty for the model's calibration threshold");
         alertOpenAfter = r.integer(ALERT_OPEN_AFTER, 1, Integer.MAX_VALUE);
@@ -264,21 +268,21 @@ public final class VigilConfig {
     }
 
     private static Calibration calibration(SettingsReader r) {
-        String text = r.required(CALIBRATION, "validation-quantile or streaming-likelihood");
+        String text = r.required(CALIBRATION, "one of " + Calibration.names());
         try {
             return Calibration.parse(text);
         } catch (IllegalArgumentException e) {
-            r.reject(CALIBRATION, "validation-quantile or streaming-likelihood");
+            r.reject(CALIBRATION, "one of " + Calibration.names());
             return Calibration.VALIDATION_QUANTILE;
         }
     }
 
     /**
-     * {@code calibration} (default {@code validation-quantile}): how errors become scores; see
-     * {@link Calibration}. {@code streaming-likelihood} keeps per-series state and, with an empty
-     * {@code threshold}, uses 0.9 instead of the model's quantile threshold.
+     * {@code calibration} (default {@code validation-quantile}): how errors become scores, see
+     * {@link Calibration}; and {@code spot.risk} (default 0.0001), SPOT's risk. With an empty {@code threshold},
+     * {@link CalibrationSettings#defaultThreshold} replaces the model's quantile threshold for the other methods.
      */
-    public Calibration calibration() {
+    public CalibrationSettings calibration() {
         return calibration;
     }
 

@@ -1,37 +1,48 @@
 package io.vigil.detect;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * How a window's error becomes a score in [0, 1] (config key {@code calibration}), named in every score.
- * {@code validation-quantile}: the error's quantile among the model's validation errors — stateless,
- * but it saturates when a series drifts away from its training data. {@code streaming-likelihood}: how
- * unlikely the series' recent errors are given its own error history ({@link StreamingLikelihood}) —
- * needs per-series state, adapts to drift, and reports sudden changes.
+ * <ul>
+ * <li>{@code validation-quantile}: the error's quantile among the model's validation errors
+ * ({@link QuantileCalibrator}). Stateless, but it saturates when a series drifts away from its training data.
+ * <li>{@code mahalanobis}: the chi-square probability of the per-feature error vector's Mahalanobis distance
+ * from the validation errors ({@link MahalanobisCalibrator}). Stateless; sees unusual combinations of
+ * feature errors.
+ * <li>{@code streaming-likelihood}: how unlikely the window is given the series' own recent errors and
+ * changes ({@link StreamingLikelihood}). Per-series state; adapts to drift and reports sudden changes.
+ * <li>{@code spot}: one minus the extreme-value tail probability of the error, from peaks over a threshold
+ * fitted per series ({@link Spot}); {@code score > 1 − spot.risk} exactly when the error passes the SPOT
+ * threshold. Per-series state.
+ * </ul>
  */
 public enum Calibration {
-    VALIDATION_QUANTILE(QuantileCalibrator.NAME, 0.99),
-    STREAMING_LIKELIHOOD(StreamingLikelihood.NAME, 0.9);
+    VALIDATION_QUANTILE(QuantileCalibrator.NAME),
+    MAHALANOBIS(MahalanobisCalibrator.NAME),
+    STREAMING_LIKELIHOOD(StreamingLikelihood.NAME),
+    SPOT(Spot.NAME);
 
     private final String wireName;
-    private final double defaultThreshold;
 
-    Calibration(String wireName, double defaultThreshold) {
+    Calibration(String wireName) {
         this.wireName = wireName;
-        this.defaultThreshold = defaultThreshold;
     }
 
     public String wireName() {
         return wireName;
     }
 
-    /**
-     * The threshold used when {@code threshold} is empty and the model suggests none for this method:
-     * the quantile's comes from the model; 0.9 for the likelihood means the recent errors sit about ten
-     * standard errors above the series' history (tail probability ~1e-23).
-     */
-    public double defaultThreshold() {
-        return defaultThreshold;
+    /** Whether the method keeps per-series state ({@link CalibrationState}). */
+    public boolean stateful() {
+        return this == STREAMING_LIKELIHOOD || this == SPOT;
+    }
+
+    /** Every method's name, for messages: {@code validation-quantile, mahalanobis, ...}. */
+    public static String names() {
+        return Arrays.stream(values()).map(Calibration::wireName).collect(Collectors.joining(", "));
     }
 
     public static Calibration parse(String text) {
@@ -41,6 +52,6 @@ public enum Calibration {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown calibration \"" + text + "\", expected validation-quantile or streaming-likelihood");
+        throw new IllegalArgumentException("unknown calibration \"" + text + "\", expected one of " + names());
     }
 }

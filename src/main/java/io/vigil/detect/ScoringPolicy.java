@@ -1,46 +1,70 @@
 package io.vigil.detect;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Calibrates a window's error with the configured {@link Calibration} and decides about it with the
- * {@link Detector}. Stateless itself: the caller passes the series' alert state and (for the streaming
- * likelihood) its likelihood state in, and stores both from the result. The stream and the offline
- * evaluator both go through here, so they make identical decisions.
+ * {@link Detector}. Stateless itself: the caller passes the series' alert state and (for a stateful
+ * calibration) its {@link CalibrationState} in, and stores both from the result. The stream, the offline
+ * evaluator and the NAB harness all go through here, so they make identical decisions.
  */
 public final class ScoringPolicy {
-    /** Defaults for the streaming likelihood: errors in the history, recent errors averaged, warm-up. */
+    /** The streaming likelihood's horizon and warm-up, in windows. */
     public static final int LIKELIHOOD_HISTORY = 1000;
-    public static final int LIKELIHOOD_RECENT = 8;
     public static final int LIKELIHOOD_WARM_UP = 100;
 
     private final Calibration calibration;
     private final Detector detector;
     private final StreamingLikelihood likelihood;
+    private final Spot spot;
 
-    public ScoringPolicy(Calibration calibration, Detector detector) {
-        this.calibration = Objects.requireNonNull(calibration);
-        this.detector = Objects.requireNonNull(detector);
-        this.likelihood = calibration == Calibration.STREAMING_LIKELIHOOD
-                ? new StreamingLikelihood(LIKELIHOOD_HISTORY, LIKELIHOOD_RECENT, LIKELIHOOD_WARM_UP) : null;
+    private ScoringPolicy(Calibration calibration, Detector detector, StreamingLikelihood likelihood, Spot spot) {
+        this.calibration = calibration;
+        this.detector = detector;
+        this.likelihood = likelihood;
+        this.spot = spot;
     }
 
-    /** The decision, and the likelihood state to keep (null unless the calibration has state). */
-    public record Result(Decision decision, StreamingLikelihood.State likelihoodState) {
+    /**
+     * The policy for a model: {@code validation} is its validation error distribution (from {@code model.json}),
+     * {@code features} its feature names.
+     */
+    public static ScoringPolicy of(CalibrationSettings settings, DetectorConfig config, ErrorDistribution validation,
+                                   List<String> features) {
+        Objects.requireNonNull(settings, "calibration settings");
+        Calibration method = settings.method();
+        Calibrator stateless = method == Calibration.MAHALANOBIS ? new MahalanobisCalibrator(validation)
+                : new QuantileCalibrator(validation);
+        return new ScoringPolicy(method, new Detector(config, stateless, features),
+                method == Calibration.STREAMING_LIKELIHOOD ? new StreamingLikelihood(LIKELIHOOD_HISTORY, LIKELIHOOD_WARM_UP) : null,
+                method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null);
     }
 
-    /** {@code likelihoodState} null means the series' first window. */
-    public Result decide(String series, long windowEnd, WindowError e, AlertState alerts, StreamingLikelihood.State likelihoodState) {
-        if (likelihood == null) {
-            return new Result(detector.decide(series, windowEnd, e, alerts), null);
+    /** The decision, and the calibration state to keep (null unless the calibration has state). */
+    public record Result(Decision decision, CalibrationState state) {
+    }
+
+    /**
+     * {@code state} null means the series' first window. A state of another method's kind (the configured
+     * calibration changed since it was stored) is ignored, and the series starts afresh.
+     */
+    public Result decide(String series, long windowEnd, WindowError e, AlertState alerts, CalibrationState state) {
+        if (likelihood != null) {
+            StreamingLikelihood.State s = state instanceof StreamingLikelihood.State l ? l : StreamingLikelihood.State.EMPTY;
+            StreamingLikelihood.Update u = likelihood.update(s, e);
+            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), alerts), u.next());
         }
-        StreamingLikelihood.State state = likelihoodState != null ? likelihoodState : StreamingLikelihood.State.empty(LIKELIHOOD_HISTORY);
-        StreamingLikelihood.Update u = likelihood.update(state, e.error());
-        return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), alerts), u.next());
+        if (spot != null) {
+            Spot.State s = state instanceof Spot.State p ? p : spot.initial();
+            Spot.Update u = spot.update(s, e.error());
+            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), alerts), u.next());
+        }
+        return new Result(detector.decide(series, windowEnd, e, alerts), null);
     }
 
     public boolean stateful() {
-        return likelihood != null;
+        return calibration.stateful();
     }
 
     public String calibrationName() {

@@ -7,9 +7,19 @@ import java.util.Objects;
  * What the model says about one window: its loss on the window ({@code error}), the loss split by
  * feature ({@code featureErrors}, non-negative), and per feature the signed mean of observed minus
  * reconstructed values over the window, in raw units ({@code featureResiduals}), which tells
- * whether a feature ran above or below what the model expected. Arrays are copied in and out.
+ * whether a feature ran above or below what the model expected. Two signals about the newest point
+ * only, which the window's mean dilutes, feed the {@link StreamingLikelihood}: the loss at the
+ * window's last step ({@code newestError}), and the size of the newest step's change from the step
+ * before ({@code newestChange}: the root mean square over features of the change in normalised
+ * units, so that features on different scales weigh alike). Arrays are copied in and out.
  */
-public record WindowError(double error, double[] featureErrors, double[] featureResiduals) {
+public record WindowError(double error, double[] featureErrors, double[] featureResiduals, double newestError,
+                          double newestChange) {
+
+    /** A window described by its errors only: the newest step is taken to err like the window, and not to change. */
+    public WindowError(double error, double[] featureErrors, double[] featureResiduals) {
+        this(error, featureErrors, featureResiduals, error, 0);
+    }
 
     public WindowError {
         Objects.requireNonNull(featureErrors, "featureErrors");
@@ -22,6 +32,8 @@ public record WindowError(double error, double[] featureErrors, double[] feature
                     + " feature errors but " + featureResiduals.length + " feature residuals");
         }
         requireNonNegative(error, "window error");
+        requireNonNegative(newestError, "newest step's error");
+        requireNonNegative(newestChange, "newest step's change");
         featureErrors = featureErrors.clone();
         featureResiduals = featureResiduals.clone();
         for (int f = 0; f < featureErrors.length; f++) {
@@ -59,19 +71,22 @@ public record WindowError(double error, double[] featureErrors, double[] feature
     public boolean equals(Object o) {
         return o instanceof WindowError w
                 && Double.compare(error, w.error) == 0
+                && Double.compare(newestError, w.newestError) == 0
+                && Double.compare(newestChange, w.newestChange) == 0
                 && Arrays.equals(featureErrors, w.featureErrors)
                 && Arrays.equals(featureResiduals, w.featureResiduals);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals));
+        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals), newestError, newestChange);
     }
 
     @Override
     public String toString() {
         return "WindowError[error=" + error + ", featureErrors=" + Arrays.toString(featureErrors)
-                + ", featureResiduals=" + Arrays.toString(featureResiduals) + "]";
+                + ", featureResiduals=" + Arrays.toString(featureResiduals) + ", newestError=" + newestError
+                + ", newestChange=" + newestChange + "]";
     }
 
     private static void requireNonNegative(double value, String what) {

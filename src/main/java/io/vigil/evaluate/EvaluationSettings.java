@@ -1,6 +1,8 @@
 package io.vigil.evaluate;
 
 import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
+import io.vigil.detect.Spot;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
@@ -18,10 +20,11 @@ import java.util.Properties;
  * same properties file, so an evaluation predicts what the stream will do. Keys the evaluator has no use
  * for (Kafka, topics) are ignored. Unset keys fall back to the model's own suggestion, then the defaults.
  */
-public record EvaluationSettings(DetectorConfig detector, Duration maxGap, String modelVersion, Calibration calibration) {
+public record EvaluationSettings(DetectorConfig detector, Duration maxGap, String modelVersion, CalibrationSettings calibration) {
     public static final String KEY_MAX_GAP = "max.gap";
     public static final String KEY_MODEL_VERSION = "model.version";
-    public static final String KEY_CALIBRATION = "calibration";
+    public static final String KEY_CALIBRATION = CalibrationSettings.KEY_CALIBRATION;
+    public static final String KEY_SPOT_RISK = CalibrationSettings.KEY_SPOT_RISK;
 
     /** Reads {@code file} (may be null for none). */
     public static Properties load(Path file) {
@@ -41,14 +44,20 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
 
     /** Settings from {@code props} for {@code model}; bad values name their key. */
     public static EvaluationSettings resolve(Properties props, ModelMetadata model) {
-        Calibration calibration;
+        Calibration method;
         try {
-            calibration = Calibration.parse(props.getProperty(KEY_CALIBRATION, Calibration.VALIDATION_QUANTILE.wireName()));
+            method = Calibration.parse(props.getProperty(KEY_CALIBRATION, Calibration.VALIDATION_QUANTILE.wireName()));
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + KEY_CALIBRATION + ": " + e.getMessage());
         }
-        double modelThreshold = calibration != Calibration.VALIDATION_QUANTILE ? calibration.defaultThreshold()
-                : model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD;
+        CalibrationSettings calibration;
+        try {
+            calibration = new CalibrationSettings(method, number(props, KEY_SPOT_RISK, Spot.DEFAULT_RISK));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("config: " + e.getMessage());
+        }
+        double modelThreshold = calibration.defaultThreshold(
+                model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD);
         double threshold = number(props, DetectorConfig.KEY_THRESHOLD, modelThreshold);
         double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD,
                 Math.max(threshold, DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));

@@ -3,10 +3,9 @@ package io.vigil.evaluate;
 import io.vigil.detect.AlertEvent;
 import io.vigil.detect.AlertState;
 import io.vigil.detect.Decision;
+import io.vigil.detect.CalibrationState;
 import io.vigil.detect.Detector;
-import io.vigil.detect.QuantileCalibrator;
 import io.vigil.detect.ScoringPolicy;
-import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.WindowError;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -37,13 +36,13 @@ public final class OfflineEvaluator {
 
     public static List<RowResult> evaluate(LoadedModel model, History history, EvaluationSettings settings) {
         ModelMetadata meta = model.metadata();
-        ScoringPolicy policy = new ScoringPolicy(settings.calibration(),
-                new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features()));
+        ScoringPolicy policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features());
+        float[] scale = meta.normalization().scale();
         List<RowResult> out = new ArrayList<>();
         for (SeriesHistory s : history.series()) {
             int[] ends = Windowing.windowEnds(s, meta.window(), settings.maxGap());
             RowResult[] rows = new RowResult[s.size()];
-            BatchScoring.score(model.scorer(), s, ends, BATCH, new SeriesDecisions(s, ends, policy, rows)::accept);
+            BatchScoring.score(model.scorer(), s, ends, BATCH, new SeriesDecisions(s, ends, policy, scale, rows)::accept);
             for (int r = 0; r < rows.length; r++) {
                 out.add(rows[r] != null ? rows[r] : new RowResult(s, r, false, Double.NaN, Double.NaN, false, null));
             }
@@ -51,29 +50,31 @@ public final class OfflineEvaluator {
         return out;
     }
 
-    /** One series' scored windows, in time order, through the policy; keeps the series' alert and likelihood state. */
+    /** One series' scored windows, in time order, through the policy; keeps the series' alert and calibration state. */
     private static final class SeriesDecisions {
         private final SeriesHistory series;
         private final int[] ends;
         private final ScoringPolicy policy;
+        private final float[] scale;
         private final RowResult[] rows;
         private AlertState alerts = AlertState.initial();
-        private StreamingLikelihood.State likelihood;
+        private CalibrationState calibration;
 
-        SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, RowResult[] rows) {
+        SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, float[] scale, RowResult[] rows) {
             this.series = series;
             this.ends = ends;
             this.policy = policy;
+            this.scale = scale;
             this.rows = rows;
         }
 
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
-                WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input));
-                ScoringPolicy.Result result = policy.decide(series.id(), series.timestamps()[row], error, alerts, likelihood);
+                WindowError error = BatchScoring.windowError(scores, i, input, scale);
+                ScoringPolicy.Result result = policy.decide(series.id(), series.timestamps()[row], error, alerts, calibration);
                 Decision d = result.decision();
-                likelihood = result.likelihoodState();
+                calibration = result.state();
                 alerts = d.next();
                 rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
             }

@@ -1,10 +1,13 @@
 package io.vigil.nab;
 
-import io.vigil.detect.StreamingLikelihood;
+import io.vigil.detect.AlertState;
+import io.vigil.detect.CalibrationState;
+import io.vigil.detect.ScoringPolicy;
 import io.vigil.detect.eval.NabWindows;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
 import io.vigil.registry.LoadedModel;
+import io.vigil.registry.ModelMetadata;
 import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.Durations;
 import io.vigil.telemetry.Timestamps;
@@ -106,56 +109,50 @@ public final class NabHarness {
         }
         SeriesHistory all = new SeriesHistory(s.key(), s.timestamps(), rows, new String[s.size()], new long[s.size()]);
         Duration maxGap = Durations.parse(model.metadata().training().maxGap());
-        // Every window is scored, probation included (those rows were seen), so the likelihood's history
-        // is warm when scoring starts; only rows after probation get an anomaly score.
+        // Every window is scored, probation included (those rows were seen), so a per-series calibration is
+        // warm when scoring starts; only rows after probation get an anomaly score.
         int[] ends = Windowing.windowEnds(all, window, maxGap);
-        BatchScoring.score(model.scorer(), all, ends, SCORE_BATCH, new Reports(settings, ends, probation, out)::accept);
+        BatchScoring.score(model.scorer(), all, ends, SCORE_BATCH, new Reports(s.key(), model, settings, ends, probation, out, s.timestamps())::accept);
     }
 
-    /** The likelihood of each window's error, then one report per episode; kept for rows after probation. */
+    /** Each window through the scoring policy, then one report per episode; kept for rows after probation. */
     private static final class Reports {
-        private final NabSettings settings;
+        private final String series;
         private final int[] ends;
         private final int probation;
         private final double[] out;
-        private final StreamingLikelihood likelihood;
+        private final long[] timestamps;
+        private final float[] scale;
+        private final ScoringPolicy policy;
         private final RepeatSuppressor repeats;
-        private StreamingLikelihood.State state;
+        private AlertState alerts = AlertState.initial();
+        private CalibrationState calibration;
 
-        Reports(NabSettings settings, int[] ends, int probation, double[] out) {
-            this.settings = settings;
+        Reports(String series, LoadedModel model, NabSettings settings, int[] ends, int probation, double[] out, long[] timestamps) {
+            this.series = series;
             this.ends = ends;
             this.probation = probation;
             this.out = out;
-            this.likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(), settings.likelihoodWarmUp());
+            this.timestamps = timestamps;
+            ModelMetadata meta = model.metadata();
+            this.scale = meta.normalization().scale();
+            this.policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features());
             this.repeats = new RepeatSuppressor(settings.cooldown());
-            this.state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
         }
 
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
-                double error = settings.recentWeighting() > 0 ? recentWeighted(scores, i, settings.recentWeighting()) : scores.windowError(i);
-                StreamingLikelihood.Update u = likelihood.update(state, error);
-                state = u.next();
-                double reported = repeats.report(u.score());
-                if (ends[first + i] >= probation) {
-                    out[ends[first + i]] = reported;
+                int row = ends[first + i];
+                ScoringPolicy.Result r = policy.decide(series, timestamps[row], BatchScoring.windowError(scores, i, input, scale), alerts,
+                        calibration);
+                alerts = r.decision().next();
+                calibration = r.state();
+                double reported = repeats.report(r.decision().score());
+                if (row >= probation) {
+                    out[row] = reported;
                 }
             }
         }
-    }
-
-    /** The window's step errors weighted toward its newest steps: weight exp((t - T + 1) / (tau × T)). */
-    static double recentWeighted(ScoreBatch b, int i, double tau) {
-        int t0 = i * b.window();
-        double sum = 0;
-        double weights = 0;
-        for (int t = 0; t < b.window(); t++) {
-            double w = Math.exp((t - b.window() + 1) / (tau * b.window()));
-            sum += w * b.stepError()[t0 + t];
-            weights += w;
-        }
-        return sum / weights;
     }
 
     private static void write(Path outDir, String key, NabSeries s, double[] scores, List<int[]> windows) throws IOException {

@@ -1,31 +1,36 @@
 package io.vigil.nab;
 
+import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
-import io.vigil.detect.ScoringPolicy;
 
 /**
- * {@code recentWeighting} 0 scores the window's mean error; a positive tau weights step errors toward the
- * newest steps (measured: no gain on the standard profile, see docs/benchmarks.md).
- *
- * <p>One set of settings for every NAB file — nothing is tuned per file. The model is small because each
- * file trains on at most 750 probationary rows; the window is short so that anomalies show early.
+ * How the harness runs every NAB file — one set of settings for all of them, nothing tuned per file. The model
+ * is small because each file trains on at most 750 probationary rows; the window is short so that anomalies
+ * show early. The calibration is the stream's ({@link io.vigil.detect.ScoringPolicy}); {@code cooldown} is
+ * the harness's one report per episode ({@link RepeatSuppressor}), in windows. The defaults are the best
+ * measured in docs/benchmarks.md#nab.
  */
 public record NabSettings(int window, int[] hidden, int epochs, int patience, int batch, double learningRate, long seed,
-                          int threads, DetectorConfig detector, int likelihoodHistory, int likelihoodShort, int likelihoodWarmUp,
-                          int cooldown, double recentWeighting) {
+                          int threads, DetectorConfig detector, CalibrationSettings calibration, int cooldown) {
+    /** The harness's default calibration. */
+    public static final Calibration DEFAULT_CALIBRATION = Calibration.STREAMING_LIKELIHOOD;
+    public static final int DEFAULT_COOLDOWN = 400;
+
     public static NabSettings defaults() {
-        return new NabSettings(16, new int[] {16}, 40, 6, 16, 0.005, 42,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), DetectorConfig.defaults(), ScoringPolicy.LIKELIHOOD_HISTORY,
-                ScoringPolicy.LIKELIHOOD_RECENT, ScoringPolicy.LIKELIHOOD_WARM_UP, 400, 0);
+        return new NabSettings(16, new int[] {16}, 40, 6, 16, 0.005, 42, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                DetectorConfig.defaults(), CalibrationSettings.of(DEFAULT_CALIBRATION), DEFAULT_COOLDOWN);
     }
 
     public NabSettings withThreads(int n) {
-        return new NabSettings(window, hidden, epochs, patience, batch, learningRate, seed, n, detector, likelihoodHistory,
-                likelihoodShort, likelihoodWarmUp, cooldown, recentWeighting);
+        return new NabSettings(window, hidden, epochs, patience, batch, learningRate, seed, n, detector, calibration, cooldown);
     }
 
     public NabSettings withEpochs(int n) {
-        return new NabSettings(window, hidden, n, patience, batch, learningRate, seed, threads, detector, likelihoodHistory,
-                likelihoodShort, likelihoodWarmUp, cooldown, recentWeighting);
+        return new NabSettings(window, hidden, n, patience, batch, learningRate, seed, threads, detector, calibration, cooldown);
+    }
+
+    public NabSettings withCalibration(CalibrationSettings c) {
+        return new NabSettings(window, hidden, epochs, patience, batch, learningRate, seed, threads, detector, c, cooldown);
     }
 }

@@ -44,6 +44,29 @@ public record ScoreBatch(int count, int window, int features, int latentSize, fl
         return weighted;
     }
 
+    /** The model's error on the newest (last) step of window {@code i}. */
+    public double newestStepError(int i) {
+        return stepError[i * window + window - 1];
+    }
+
+    /**
+     * The size of the newest step's change in window {@code i} of {@code windows} (raw units, row-major
+     * {@code [count, T, F]}): the root mean square over features of the last value minus the one before, each
+     * divided by the feature's normalisation {@code scale} so that features on different scales weigh alike.
+     */
+    public double newestChange(int i, float[] windows, float[] scale) {
+        if (window < 2) {
+            return 0;
+        }
+        int last = (i * window + window - 1) * features;
+        double sum = 0;
+        for (int f = 0; f < features; f++) {
+            double d = (windows[last + f] - windows[last - features + f]) / scale[f];
+            sum += d * d;
+        }
+        return Math.sqrt(sum / features);
+    }
+
     public float[] latent(int i) {
         float[] out = new float[latentSize];
         System.arraycopy(latent, i * latentSize, out, 0, latentSize);

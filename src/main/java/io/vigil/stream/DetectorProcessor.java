@@ -3,9 +3,9 @@ package io.vigil.stream;
 import io.vigil.detect.AlertState;
 import io.vigil.detect.AlertStateMapper;
 import io.vigil.detect.Decision;
-import io.vigil.detect.LikelihoodStateMapper;
+import io.vigil.detect.CalibrationState;
+import io.vigil.detect.CalibrationStateMapper;
 import io.vigil.detect.ScoringPolicy;
-import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.WindowError;
 import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.DeadLetter;
@@ -48,7 +48,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, SeriesWindow> windows;
     private KeyValueStore<String, PendingWindow> pending;
     private KeyValueStore<String, byte[]> alerts;
-    private KeyValueStore<String, byte[]> likelihoods;
+    private KeyValueStore<String, byte[]> calibrationStates;
     // Live counts for the gauges: counted from the restored stores at init, then kept up to date, so they
     // survive restarts and rebalances; only this task's thread touches them.
     private String task;
@@ -68,7 +68,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         this.windows = context.getStateStore(DetectorTopology.WINDOW_STORE);
         this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
         this.alerts = context.getStateStore(DetectorTopology.ALERT_STORE);
-        this.likelihoods = context.getStateStore(DetectorTopology.LIKELIHOOD_STORE);
+        this.calibrationStates = context.getStateStore(DetectorTopology.LIKELIHOOD_STORE);
         // Windows queued before a crash or a rebalance were restored with the store: score them first.
         try (KeyValueIterator<String, PendingWindow> it = pending.all()) {
             it.forEachRemaining(kv -> batch.add(kv.value));
@@ -178,12 +178,13 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         List<String> features = active.metadata().features();
         for (int i = 0; i < work.size(); i++) {
             PendingWindow p = work.get(i);
-            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
+            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input),
+                    out.newestStepError(i), out.newestChange(i, input, active.metadata().normalization().scale()));
             AlertState state = alertState(p.series());
-            ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, likelihoodState(active, p.series()));
+            ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, calibrationState(active, p.series()));
             Decision d = result.decision();
-            if (result.likelihoodState() != null) {
-                likelihoods.put(p.series(), LikelihoodStateMapper.toBytes(result.likelihoodState()));
+            if (result.state() != null) {
+                calibrationStates.put(p.series(), CalibrationStateMapper.toBytes(result.state()));
             }
             alerts.put(p.series(), alertMapper.toBytes(d.next()));
             openAlerts += (d.next().hasOpenAlert() ? 1 : 0) - (state.hasOpenAlert() ? 1 : 0);
@@ -205,12 +206,12 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         }
     }
 
-    private StreamingLikelihood.State likelihoodState(ActiveModel active, String series) {
+    private CalibrationState calibrationState(ActiveModel active, String series) {
         if (!active.policy().stateful()) {
             return null;
         }
-        byte[] bytes = likelihoods.get(series);
-        return bytes == null ? null : LikelihoodStateMapper.fromBytes(bytes);
+        byte[] bytes = calibrationStates.get(series);
+        return bytes == null ? null : CalibrationStateMapper.fromBytes(bytes);
     }
 
     private AlertState alertState(String series) {
@@ -249,7 +250,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             activeSeries--;
             windows.delete(series);
             alerts.delete(series);
-            likelihoods.delete(series);
+            calibrationStates.delete(series);
         }
         if (!idle.isEmpty()) {
             listener.seriesExpired(idle.size());

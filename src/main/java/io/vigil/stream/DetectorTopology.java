@@ -58,7 +58,10 @@ public final class DetectorTopology {
                 .withCachingEnabled();
     }
 
-    /** Per-series streaming-likelihood state; empty unless calibration = streaming-likelihood. */
+    /**
+     * Per-series calibration state (streaming likelihood or SPOT, {@code CalibrationStateMapper}); empty for the
+     * stateless calibrations. It keeps its first name, likelihood-state, so an upgrade finds its changelog.
+     */
     private static StoreBuilder<KeyValueStore<String, byte[]>> likelihoodStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIKELIHOOD_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();

@@ -1,9 +1,8 @@
 package io.vigil.stream;
 
 import io.vigil.detect.Calibration;
-import io.vigil.detect.Detector;
+import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
-import io.vigil.detect.QuantileCalibrator;
 import io.vigil.detect.ScoringPolicy;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelException;
@@ -21,21 +20,21 @@ import java.util.function.Function;
 public final class ModelHolder implements AutoCloseable {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Function<ModelMetadata, DetectorConfig> detectorConfig;
-    private final Calibration calibration;
+    private final CalibrationSettings calibration;
     private ActiveModel active;
 
     /** With the validation-quantile calibration. */
     public ModelHolder(LoadedModel initial, Function<ModelMetadata, DetectorConfig> detectorConfig) {
-        this(initial, Calibration.VALIDATION_QUANTILE, detectorConfig);
+        this(initial, CalibrationSettings.of(Calibration.VALIDATION_QUANTILE), detectorConfig);
     }
 
-    public ModelHolder(LoadedModel initial, Calibration calibration, Function<ModelMetadata, DetectorConfig> detectorConfig) {
+    public ModelHolder(LoadedModel initial, CalibrationSettings calibration, Function<ModelMetadata, DetectorConfig> detectorConfig) {
         this.detectorConfig = detectorConfig;
         this.calibration = calibration;
         this.active = activate(initial);
     }
 
-    public Calibration calibration() {
+    public CalibrationSettings calibration() {
         return calibration;
     }
 
@@ -92,8 +91,8 @@ public final class ModelHolder implements AutoCloseable {
 
     private ActiveModel activate(LoadedModel model) {
         DetectorConfig config = detectorConfig.apply(model.metadata());
-        Detector detector = new Detector(config, new QuantileCalibrator(model.metadata().validationErrors()), model.metadata().features());
-        return new ActiveModel(model, new ScoringPolicy(calibration, detector), config.threshold());
+        ScoringPolicy policy = ScoringPolicy.of(calibration, config, model.metadata().validationErrors(), model.metadata().features());
+        return new ActiveModel(model, policy, config.threshold());
     }
 
     @Override

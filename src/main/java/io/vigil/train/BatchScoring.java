@@ -1,5 +1,6 @@
 package io.vigil.train;
 
+import io.vigil.detect.WindowError;
 import io.vigil.score.ScoreBatch;
 import io.vigil.score.Scorer;
 
@@ -15,6 +16,15 @@ public final class BatchScoring {
     @FunctionalInterface
     public interface Handler<E extends Exception> {
         void accept(ScoreBatch scores, float[] input, int first) throws E;
+    }
+
+    /**
+     * What the model said about window {@code i} of a scored batch, as the detector takes it; {@code scale} is the
+     * model's per-feature normalisation scale (for the newest step's change).
+     */
+    public static WindowError windowError(ScoreBatch scores, int i, float[] input, float[] scale) {
+        return new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input),
+                scores.newestStepError(i), scores.newestChange(i, input, scale));
     }
 
     /** Scores the windows of {@code s} ending at the rows {@code ends} (ascending), {@code batchSize} at a time. */

@@ -1,6 +1,5 @@
 package io.vigil.detect;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -10,11 +9,13 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class LikelihoodStateMapperTest {
+    static final Path DIR = Path.of("src/test/resources/io/vigil/detect");
+
     static StreamingLikelihood.State sample() {
-        StreamingLikelihood l = new StreamingLikelihood(4, 1, 2);
-        StreamingLikelihood.State s = StreamingLikelihood.State.empty(4);
+        StreamingLikelihood l = new StreamingLikelihood(4, 2);
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
         for (double e : new double[] {0.1, 0.2, 0.3, 0.4, 0.5}) {
-            s = l.update(s, e).next();
+            s = l.update(s, new WindowError(e, new double[] {e}, new double[] {0}, 2 * e, e / 10)).next();
         }
         return s;
     }
@@ -22,30 +23,44 @@ class LikelihoodStateMapperTest {
     @Test
     void roundTripKeepsEveryField() {
         StreamingLikelihood.State s = sample();
-        StreamingLikelihood.State back = LikelihoodStateMapper.fromBytes(LikelihoodStateMapper.toBytes(s));
-        assertArrayEquals(s.ring(), back.ring());
-        assertEquals(s.count(), back.count());
-        assertEquals(s.head(), back.head());
-        assertEquals(s.sum(), back.sum());
-        assertEquals(s.sumSquares(), back.sumSquares());
+        assertEquals(s, LikelihoodStateMapper.fromBytes(LikelihoodStateMapper.toBytes(s)));
+        assertEquals(s, CalibrationStateMapper.fromBytes(CalibrationStateMapper.toBytes(s)));
     }
 
-    /** Format 1 bytes committed to the repository: this release must keep reading them. */
+    /** Format 2 bytes committed to the repository: this release must keep reading them. */
     @Test
-    void goldenFormat1StillReads() throws Exception {
-        Path golden = Path.of("src/test/resources/io/vigil/detect/likelihood-state-v1.hex");
+    void goldenFormat2StillReads() throws Exception {
+        Path golden = DIR.resolve("likelihood-state-v2.hex");
         String hex = HexFormat.of().formatHex(LikelihoodStateMapper.toBytes(sample()));
         if (!Files.exists(golden)) {
             Files.writeString(golden, hex + "\n");
         }
         StreamingLikelihood.State back = LikelihoodStateMapper.fromBytes(HexFormat.of().parseHex(Files.readString(golden).trim()));
-        assertEquals(4, back.count());
-        assertEquals(1, back.head());
-        assertEquals(hex, Files.readString(golden).trim(), "format 1 encoding is unchanged");
+        assertEquals(sample(), back);
+        assertEquals(hex, Files.readString(golden).trim(), "format 2 encoding is unchanged");
+    }
+
+    /**
+     * Format 1 (a ring of 4 log errors: log 0.2 .. log 0.5, written by the previous release) migrates: the window-error
+     * signal replays those errors, the newer signals start empty.
+     */
+    @Test
+    void goldenFormat1MigratesToFormat2() throws Exception {
+        byte[] v1 = HexFormat.of().parseHex(Files.readString(DIR.resolve("likelihood-state-v1.hex")).trim());
+        StreamingLikelihood.State back = LikelihoodStateMapper.fromBytes(v1);
+        StreamingLikelihood.Moments errors = back.signal(StreamingLikelihood.Signal.WINDOW_ERROR);
+        assertEquals(4, errors.count());
+        assertEquals(0.35, errors.mean(), 1e-12);
+        assertEquals(0.0125, errors.variance(), 1e-12);
+        assertEquals(StreamingLikelihood.Moments.EMPTY, back.signal(StreamingLikelihood.Signal.NEWEST_ERROR));
+        assertEquals(StreamingLikelihood.Moments.EMPTY, back.signal(StreamingLikelihood.Signal.NEWEST_CHANGE));
+        assertEquals(back, CalibrationStateMapper.fromBytes(v1), "the store's mapper reads it too");
     }
 
     @Test
     void unknownFormatIsRefused() {
         assertThrows(IllegalStateException.class, () -> LikelihoodStateMapper.fromBytes(new byte[] {7, 0, 0, 0}));
+        assertThrows(IllegalStateException.class, () -> CalibrationStateMapper.fromBytes(new byte[] {7, 0, 0, 0}));
+        assertThrows(IllegalStateException.class, () -> CalibrationStateMapper.fromBytes(new byte[0]));
     }
 }

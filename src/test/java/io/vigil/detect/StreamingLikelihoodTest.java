@@ -8,49 +8,95 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StreamingLikelihoodTest {
-    final StreamingLikelihood likelihood = new StreamingLikelihood(500, 5, 50);
+    final StreamingLikelihood likelihood = new StreamingLikelihood(500, 50);
 
-    /** Feeds lognormal errors around {@code level}; returns the last state and the max score seen. */
-    double[] feed(StreamingLikelihood.State[] state, Random r, double level, int n) {
+    static WindowError window(double error, double newestError, double newestChange) {
+        return new WindowError(error, new double[] {error}, new double[] {0}, newestError, newestChange);
+    }
+
+    /** A window whose three signals are lognormal noise around {@code level}, independently. */
+    static WindowError noisy(Random r, double level) {
+        return window(level * Math.exp(0.3 * r.nextGaussian()), level * Math.exp(0.3 * r.nextGaussian()),
+                level * Math.exp(0.3 * r.nextGaussian()));
+    }
+
+    /** Feeds {@code n} noisy windows around {@code level}; returns the max score seen. */
+    double feed(StreamingLikelihood.State[] state, Random r, double level, int n) {
         double max = 0;
-        double last = 0;
         for (int i = 0; i < n; i++) {
-            StreamingLikelihood.Update u = likelihood.update(state[0], level * Math.exp(0.3 * r.nextGaussian()));
+            StreamingLikelihood.Update u = likelihood.update(state[0], noisy(r, level));
             state[0] = u.next();
             max = Math.max(max, u.score());
-            last = u.score();
         }
-        return new double[] {max, last};
+        return max;
     }
 
     @Test
     void scoresAreNeutralDuringWarmUp() {
-        StreamingLikelihood.State s = StreamingLikelihood.State.empty(500);
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
         for (int i = 0; i < 50; i++) {
-            StreamingLikelihood.Update u = likelihood.update(s, i == 40 ? 100 : 0.01);
+            StreamingLikelihood.Update u = likelihood.update(s, i == 40 ? window(100, 100, 100) : window(0.01, 0.01, 0.01));
             assertEquals(0.5, u.score());
             s = u.next();
         }
     }
 
     @Test
-    void steadyErrorsScoreLowAndAJumpScoresNearOne() {
-        StreamingLikelihood.State[] s = {StreamingLikelihood.State.empty(500)};
+    void steadyNoiseScoresLowAndAJumpInAnySignalScoresNearOne() {
+        StreamingLikelihood.State[] s = {StreamingLikelihood.State.EMPTY};
         Random r = new Random(1);
-        double[] steady = feed(s, r, 0.01, 400);
-        assertTrue(steady[0] < 0.9, "steady noise never looks very unlikely: " + steady[0]);
-        double[] jump = feed(s, r, 0.2, 5);
-        assertTrue(jump[0] > 0.99, "a 20x jump is very unlikely: " + jump[0]);
+        assertTrue(feed(s, r, 0.01, 400) < 0.9, "steady noise never looks very unlikely");
+        assertTrue(likelihood.update(s[0], window(0.2, 0.01, 0.01)).score() > 0.99, "a 20x window error");
+        assertTrue(likelihood.update(s[0], window(0.01, 0.2, 0.01)).score() > 0.99, "a 20x error on the newest step");
+        assertTrue(likelihood.update(s[0], window(0.01, 0.01, 0.2)).score() > 0.99, "a 20x jump in the values");
+        assertTrue(likelihood.update(s[0], window(0.001, 0.001, 0.001)).score() < 0.1, "smaller than usual is not anomalous");
     }
 
     @Test
-    void aNewLevelBecomesNormalOnceItFillsTheHistory() {
-        StreamingLikelihood.State[] s = {StreamingLikelihood.State.empty(500)};
+    void aNewLevelBecomesNormalAfterAFewHorizons() {
+        StreamingLikelihood.State[] s = {StreamingLikelihood.State.EMPTY};
         Random r = new Random(2);
         feed(s, r, 0.01, 500);
-        feed(s, r, 0.05, 600);
-        double[] after = feed(s, r, 0.05, 100);
-        assertTrue(after[0] < 0.9, "the drifted level is the new normal: " + after[0]);
+        assertTrue(feed(s, r, 0.05, 5) > 0.99, "the shift is news");
+        feed(s, r, 0.05, 2000);
+        assertTrue(feed(s, r, 0.05, 100) < 0.9, "the drifted level is the new normal");
+    }
+
+    /** On Gaussian errors the score is a calibrated tail probability: score > 1 - e^(-2/SCALE) for 1% of windows. */
+    @Test
+    void gaussianErrorsCrossTheOnePercentScoreOnePercentOfTheTime() {
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
+        Random r = new Random(3);
+        double onePercent = 1 - Math.exp(-2 / StreamingLikelihood.SCALE); // -log10(0.01) = 2
+        int over = 0;
+        int scored = 0;
+        for (int i = 0; i < 60_000; i++) {
+            StreamingLikelihood.Update u = likelihood.update(s, window(5 + r.nextGaussian(), 1, 0));
+            s = u.next();
+            if (i >= 1000) {
+                scored++;
+                over += u.score() > onePercent ? 1 : 0;
+            }
+        }
+        assertEquals(0.01, (double) over / scored, 0.002);
+    }
+
+    @Test
+    void momentsArePlainMeanAndVarianceWithinTheHorizon() {
+        StreamingLikelihood.Moments m = StreamingLikelihood.Moments.EMPTY;
+        double[] x = {3, 1, 4, 1, 5, 9, 2, 6};
+        for (double v : x) {
+            m = m.add(v, 10);
+        }
+        assertEquals(8, m.count());
+        assertEquals(31.0 / 8, m.mean(), 1e-12);
+        double var = 0;
+        for (double v : x) {
+            var += (v - 31.0 / 8) * (v - 31.0 / 8);
+        }
+        assertEquals(var / 8, m.variance(), 1e-12);
+        StreamingLikelihood.Moments past = m.add(100, 8);
+        assertEquals(m.mean() + (100 - m.mean()) / 8, past.mean(), 1e-12, "past the horizon each value weighs 1/horizon");
     }
 
     @Test
@@ -61,7 +107,8 @@ class StreamingLikelihoodTest {
     }
 
     @Test
-    void inconsistentWindowsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new StreamingLikelihood(10, 20, 5));
+    void inconsistentSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new StreamingLikelihood(10, 20));
+        assertThrows(IllegalArgumentException.class, () -> new StreamingLikelihood(10, 0));
     }
 }

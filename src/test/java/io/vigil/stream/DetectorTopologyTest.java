@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelException;
@@ -33,6 +35,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The production topology under TopologyTestDriver with a real trained model. */
 class DetectorTopologyTest {
@@ -59,11 +63,11 @@ class DetectorTopologyTest {
     }
 
     void start(StreamSettings s, DetectorConfig detector) {
-        start(s, detector, io.vigil.detect.Calibration.VALIDATION_QUANTILE);
+        start(s, detector, Calibration.VALIDATION_QUANTILE);
     }
 
-    void start(StreamSettings s, DetectorConfig detector, io.vigil.detect.Calibration calibration) {
-        holder = new ModelHolder(LoadedModel.load(TestModels.hostsModel(), null), calibration, m -> detector);
+    void start(StreamSettings s, DetectorConfig detector, Calibration calibration) {
+        holder = new ModelHolder(LoadedModel.load(TestModels.hostsModel(), null), CalibrationSettings.of(calibration), m -> detector);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "vigil-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -270,11 +274,13 @@ class DetectorTopologyTest {
         }
     }
 
-    @Test
-    void streamingLikelihoodScoresMatchTheOfflineEvaluatorWindowByWindow(@TempDir Path files) throws Exception {
-        DetectorConfig detector = new DetectorConfig(0.9, 3, 3, 0.999, 2);
-        start(settings(1, 1, Duration.ZERO, WindowSettings.GapPolicy.RESET, false), detector,
-                io.vigil.detect.Calibration.STREAMING_LIKELIHOOD);
+    /** Every calibration, stateful or not, gives the stream and {@code evaluate} the same scores and decisions. */
+    @ParameterizedTest
+    @EnumSource(Calibration.class)
+    void scoresMatchTheOfflineEvaluatorWindowByWindow(Calibration calibration, @TempDir Path files) throws Exception {
+        double threshold = CalibrationSettings.of(calibration).defaultThreshold(0.99);
+        DetectorConfig detector = new DetectorConfig(threshold, 3, 3, Math.max(threshold, 0.999), 2);
+        start(settings(1, 1, Duration.ZERO, WindowSettings.GapPolicy.RESET, false), detector, calibration);
         Random noise = new Random(9);
         StringBuilder csv = new StringBuilder("timestamp,cpu,mem\n");
         for (int i = 0; i < 260; i++) {
@@ -286,12 +292,13 @@ class DetectorTopologyTest {
             csv.append(T0 + i * STEP).append(',').append(v[0]).append(',').append(v[1]).append('\n');
         }
         List<JsonNode> streamed = values(scores);
-        assertEquals("streaming-likelihood", streamed.get(0).get("calibration").asText());
+        assertEquals(calibration.wireName(), streamed.get(0).get("calibration").asText());
         assertTrue(streamed.stream().anyMatch(n -> n.get("anomalous").asBoolean()), "the shift is found");
         Path file = java.nio.file.Files.writeString(files.resolve("s.csv"), csv.toString());
         Properties props = new Properties();
-        props.setProperty("calibration", "streaming-likelihood");
-        props.setProperty("threshold", "0.9");
+        props.setProperty("calibration", calibration.wireName());
+        props.setProperty("threshold", String.valueOf(threshold));
+        props.setProperty("alert.critical.threshold", String.valueOf(Math.max(threshold, 0.999)));
         props.setProperty("alert.open.after", "3");
         props.setProperty("alert.close.after", "3");
         props.setProperty("alert.top.features", "2");

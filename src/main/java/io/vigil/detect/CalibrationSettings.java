@@ -1,0 +1,47 @@
+package io.vigil.detect;
+
+import java.util.Objects;
+
+/**
+ * The calibration method and its parameters, as configured; each a config key with a documented default.
+ *
+ * @param method   key {@code calibration} (default {@code validation-quantile}): see {@link Calibration}
+ * @param spotRisk key {@code spot.risk} (default {@value Spot#DEFAULT_RISK}): SPOT's risk {@code q}, the
+ *                 probability that a normal window's error passes the SPOT threshold; in
+ *                 (0, 1 − {@value Spot#INITIAL_LEVEL}), used only by {@code spot}
+ */
+public record CalibrationSettings(Calibration method, double spotRisk) {
+    public static final String KEY_CALIBRATION = "calibration";
+    public static final String KEY_SPOT_RISK = "spot.risk";
+    /** Default threshold of {@code streaming-likelihood}: a tail probability of about 1e-10 (ten standard deviations). */
+    public static final double LIKELIHOOD_THRESHOLD = 0.9;
+    /** Default threshold of {@code mahalanobis}: one normal window in a thousand if the errors were Gaussian. */
+    public static final double MAHALANOBIS_THRESHOLD = 0.999;
+
+    public CalibrationSettings {
+        Objects.requireNonNull(method, KEY_CALIBRATION);
+        if (!(spotRisk > 0 && spotRisk < 1 - Spot.INITIAL_LEVEL)) {
+            throw new IllegalArgumentException(KEY_SPOT_RISK + " must be in (0, " + (float) (1 - Spot.INITIAL_LEVEL)
+                    + "), below the share of validation errors over SPOT's initial threshold; got " + spotRisk);
+        }
+    }
+
+    /** The method with the default {@code spot.risk}. */
+    public static CalibrationSettings of(Calibration method) {
+        return new CalibrationSettings(method, Spot.DEFAULT_RISK);
+    }
+
+    /**
+     * The threshold used when key {@code threshold} is empty: the model's own for {@code validation-quantile},
+     * {@value #MAHALANOBIS_THRESHOLD} for {@code mahalanobis}, {@value #LIKELIHOOD_THRESHOLD} for
+     * {@code streaming-likelihood}, and {@code 1 − spot.risk} for {@code spot}, SPOT's own threshold.
+     */
+    public double defaultThreshold(double modelThreshold) {
+        return switch (method) {
+            case VALIDATION_QUANTILE -> modelThreshold;
+            case MAHALANOBIS -> MAHALANOBIS_THRESHOLD;
+            case STREAMING_LIKELIHOOD -> LIKELIHOOD_THRESHOLD;
+            case SPOT -> 1 - spotRisk;
+        };
+    }
+}

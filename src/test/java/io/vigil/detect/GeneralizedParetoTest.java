@@ -1,0 +1,87 @@
+package io.vigil.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The maximum-likelihood fit recovers known tails: heavy (Pareto), exponential and short (bounded). */
+class GeneralizedParetoTest {
+    static final int N = 20_000;
+
+    /** The excesses of {@code sample} over its {@code level} quantile, and that threshold. */
+    static double[] excessesOver(double[] sample, double level, double[] threshold) {
+        double[] sorted = sample.clone();
+        Arrays.sort(sorted);
+        double t = sorted[(int) (level * sorted.length)];
+        threshold[0] = t;
+        return Arrays.stream(sorted).filter(v -> v > t).map(v -> v - t).toArray();
+    }
+
+    @Test
+    void paretoTailHasShapeOneOverAlpha() {
+        // Lomax(alpha 3): P(X > x) = (1 + x)^-3; over t its excesses are GPD(shape 1/3, scale (1 + t)/3)
+        Random r = new Random(1);
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = Math.pow(1 - r.nextDouble(), -1.0 / 3) - 1;
+        }
+        double[] t = new double[1];
+        GeneralizedPareto fit = GeneralizedPareto.fit(excessesOver(x, 0.98, t));
+        assertEquals(1.0 / 3, fit.shape(), 0.08);
+        assertEquals((1 + t[0]) / 3, fit.scale(), 0.15 * (1 + t[0]) / 3);
+    }
+
+    @Test
+    void exponentialTailHasShapeZeroAndItsMeanAsScale() {
+        Random r = new Random(2);
+        double[] x = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = -2 * Math.log(1 - r.nextDouble());
+        }
+        GeneralizedPareto fit = GeneralizedPareto.fit(excessesOver(x, 0.98, new double[1]));
+        assertEquals(0, fit.shape(), 0.08);
+        assertEquals(2, fit.scale(), 0.2);
+    }
+
+    @Test
+    void boundedTailHasANegativeShape() {
+        // GPD(shape -0.25, scale 1) drawn by inversion: y = scale/shape * (u^-shape - 1), end point at 4
+        Random r = new Random(3);
+        double[] y = new double[2_000];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 1 / -0.25 * (Math.pow(1 - r.nextDouble(), 0.25) - 1);
+        }
+        GeneralizedPareto fit = GeneralizedPareto.fit(y);
+        assertEquals(-0.25, fit.shape(), 0.05);
+        assertEquals(1, fit.scale(), 0.08);
+    }
+
+    @Test
+    void fewExcessesGetTheExponentialFit() {
+        GeneralizedPareto fit = GeneralizedPareto.fit(new double[] {1, 2, 3});
+        assertEquals(0, fit.shape());
+        assertEquals(2, fit.scale(), 1e-12);
+    }
+
+    @Test
+    void survivalAndExcessAtAreInverse() {
+        for (GeneralizedPareto g : new GeneralizedPareto[] {new GeneralizedPareto(0.3, 2), new GeneralizedPareto(0, 2),
+                new GeneralizedPareto(-0.2, 2)}) {
+            for (double p : new double[] {0.5, 1e-2, 1e-4, 1e-8}) {
+                assertEquals(p, g.survival(g.excessAt(p)), p * 1e-9, g + " at " + p);
+            }
+            assertEquals(1, g.survival(0));
+        }
+        assertEquals(0, new GeneralizedPareto(-0.5, 1).survival(2.5), "past the end point at scale/-shape = 2");
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> GeneralizedPareto.fit(new double[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> GeneralizedPareto.fit(new double[] {1, Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> new GeneralizedPareto(0.1, 0));
+    }
+}
