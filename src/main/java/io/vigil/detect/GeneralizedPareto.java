@@ -3,6 +3,8 @@ package io.vigil.detect;
 import java.util.Arrays;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -30,7 +32,7 @@ public record GeneralizedPareto(double shape, double scale) {
     /** Smallest {@code |θ|·mean} scanned: closer to 0 the equation is 0 up to rounding (the trivial root). */
     private static final double SCAN_NEAR_ZERO = 1e-4;
     private static final BrentSolver SOLVER = new BrentSolver(1e-12, 1e-14);
-    private static final int SOLVER_EVALUATIONS = 200;
+    private static final int SOLVER_EVALUATIONS = 1000;
     /** Shapes this close to 0 use the exponential formulas, where the general ones lose precision. */
     private static final double EXPONENTIAL_SHAPE = 1e-9;
     /** The shapes a quantile fit considers: from a short tail to one with an infinite mean. */
@@ -95,8 +97,7 @@ public record GeneralizedPareto(double shape, double scale) {
             for (int i = 1; i < grid.length; i++) {
                 double current = grimshaw(y, grid[i]);
                 if ((previous < 0) != (current < 0)) {
-                    double theta = SOLVER.solve(SOLVER_EVALUATIONS, t -> grimshaw(y, t), grid[i - 1], grid[i]);
-                    GeneralizedPareto candidate = fromTheta(y, theta);
+                    GeneralizedPareto candidate = root(y, grid[i - 1], grid[i]);
                     double likelihood = candidate == null ? Double.NEGATIVE_INFINITY : candidate.logLikelihood(y);
                     if (likelihood > bestLikelihood) {
                         best = candidate;
@@ -152,6 +153,20 @@ public record GeneralizedPareto(double shape, double scale) {
             xx += u * u;
         }
         return xy / xx;
+    }
+
+    /**
+     * The GPD of the root of Grimshaw's equation between θ = a and b, solved for θ·max (scale-free, so the
+     * solver's absolute accuracy means the same for errors of any size); null when rounding defeats the solver.
+     */
+    private static GeneralizedPareto root(double[] y, double a, double b) {
+        double max = y[y.length - 1];
+        try {
+            return fromTheta(y, SOLVER.solve(SOLVER_EVALUATIONS, u -> grimshaw(y, u / max), a * max, b * max) / max);
+        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+            // a sign change from rounding noise near θ = 0, where the equation is flat: not a real root
+            return null;
+        }
     }
 
     /**

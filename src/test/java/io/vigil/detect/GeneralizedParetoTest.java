@@ -59,6 +59,23 @@ class GeneralizedParetoTest {
         assertEquals(1, fit.scale(), 0.08);
     }
 
+    /** Exact quantiles of a known GPD give back its parameters, whatever the tail. */
+    @Test
+    void quantileFitRecoversTheDistribution() {
+        for (GeneralizedPareto g : new GeneralizedPareto[] {new GeneralizedPareto(0.4, 1.5), new GeneralizedPareto(0, 2),
+                new GeneralizedPareto(-0.3, 0.7)}) {
+            double[] survival = new double[19];
+            double[] excess = new double[19];
+            for (int k = 0; k < 19; k++) {
+                survival[k] = 1 - (k + 1) / 20.0;
+                excess[k] = g.excessAt(survival[k]);
+            }
+            GeneralizedPareto fit = GeneralizedPareto.fitQuantiles(excess, survival);
+            assertEquals(g.shape(), fit.shape(), 1e-4, g.toString());
+            assertEquals(g.scale(), fit.scale(), 1e-4 * g.scale(), g.toString());
+        }
+    }
+
     @Test
     void fewExcessesGetTheExponentialFit() {
         GeneralizedPareto fit = GeneralizedPareto.fit(new double[] {1, 2, 3});

@@ -309,10 +309,15 @@ class DetectorTopologyTest {
                     io.vigil.evaluate.EvaluationSettings.resolve(props, model.metadata()));
             var scored = rows.stream().filter(io.vigil.evaluate.OfflineEvaluator.RowResult::scored).toList();
             assertEquals(streamed.size(), scored.size());
+            int anomalous = 0;
             for (int i = 0; i < scored.size(); i++) {
-                assertEquals(scored.get(i).score(), streamed.get(i).get("score").asDouble(), 1e-6, "window " + i);
-                assertEquals(scored.get(i).anomalous(), streamed.get(i).get("anomalous").asBoolean());
+                // The stream scores one window per model call here and evaluate 256: TensorFlow's float sums differ in
+                // the last bits between batch sizes, so scores agree to float precision and decisions exactly.
+                assertEquals(scored.get(i).score(), streamed.get(i).get("score").asDouble(), 1e-4, "window " + i);
+                assertEquals(scored.get(i).anomalous(), streamed.get(i).get("anomalous").asBoolean(), "window " + i);
+                anomalous += scored.get(i).anomalous() ? 1 : 0;
             }
+            assertTrue(anomalous > 0 && anomalous < scored.size() / 4, anomalous + " anomalous windows: the comparison covers both decisions");
         }
     }
 
