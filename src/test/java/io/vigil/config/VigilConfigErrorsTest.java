@@ -39,6 +39,20 @@ class VigilConfigErrorsTest {
     }
 
     @Test
+    void calibrationKeysNameTheirChoicesAndRange() {
+        Path file = ConfigFiles.write(dir, "calibration=median", "spot.risk=0.5");
+
+        InputException e = assertThrows(InputException.class, () -> VigilConfig.load(file, Map.of()));
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertTrue(lines.contains("calibration = \"median\" (from vigil.properties): expected one of validation-quantile,"
+                + " mahalanobis, streaming-likelihood, spot"), e.getMessage());
+        assertTrue(lines.contains("spot.risk = \"0.5\" (from vigil.properties): expected a probability in (0, 0.02),"
+                + " such as 0.0001"), e.getMessage());
+        assertEquals(2, lines.size(), e.getMessage());
+    }
+
+    @Test
     void missingOrAbsentModelDirectoryIsNamed() {
         Properties none = new Properties();
         InputException unset = assertThrows(InputException.class, () -> VigilConfig.of(none, Map.of()));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
@@ -152,6 +154,16 @@ class VigilConfigTest {
         Path file = ConfigFiles.write(dir, "state.dir=${java.io.tmpdir}/other");
 
         assertEquals(Path.of(System.getProperty("java.io.tmpdir"), "other"), VigilConfig.load(file, Map.of()).stateDir());
+    }
+
+    @Test
+    void spotCalibrationCarriesItsRiskAndItsThreshold() {
+        VigilConfig c = VigilConfig.load(ConfigFiles.write(dir, "calibration=spot", "spot.risk=0.001"), Map.of());
+
+        assertEquals(new CalibrationSettings(Calibration.SPOT, 0.001), c.calibration());
+        assertEquals(0.999, c.calibration().defaultThreshold(0.95), 1e-12);
+        assertEquals(CalibrationSettings.of(Calibration.VALIDATION_QUANTILE),
+                VigilConfig.load(ConfigFiles.write(dir), Map.of()).calibration(), "the defaults");
     }
 
     @Test
