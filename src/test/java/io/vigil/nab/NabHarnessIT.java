@@ -3,9 +3,13 @@ package io.vigil.nab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.detect.Calibration;
+import io.vigil.detect.CalibrationSettings;
+import io.vigil.registry.LoadedModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,5 +71,24 @@ class NabHarnessIT {
         Matcher m = Pattern.compile("standard\\s+optimised\\s+\\S+\\s+\\S+\\s+(-?[0-9.]+)").matcher(text);
         assertTrue(m.find(), text);
         assertEquals(java.normalised(), Double.parseDouble(m.group(1)), 0.05, "Java vs nabscore.py:\n" + text);
+
+        // Every calibration runs through the harness on the same trained model, scores in [0, 1], none in probation.
+        NabSeries series = NabSeries.read(data.resolve(FILES.get(0)), FILES.get(0));
+        Path version;
+        try (var versions = Files.walk(dir.resolve("models"))) {
+            version = versions.filter(f -> f.getFileName().toString().equals("model.json")).map(Path::getParent)
+                    .filter(f -> f.toString().contains("jumpsup")).findFirst().orElseThrow();
+        }
+        int probation = NabFile.probation(series.size());
+        try (LoadedModel model = LoadedModel.load(version, null)) {
+            for (Calibration c : Calibration.values()) {
+                double[] scores = new double[series.size()];
+                NabHarness.score(series, probation, model, quick.withCalibration(CalibrationSettings.of(c)), scores);
+                for (int i = 0; i < scores.length; i++) {
+                    assertTrue(scores[i] >= 0 && scores[i] <= 1 && (i >= probation || scores[i] == 0), c + " row " + i);
+                }
+                assertTrue(Arrays.stream(scores).anyMatch(v -> v > 0.5), c + " reports something on a file with a jump");
+            }
+        }
     }
 }
