@@ -5,8 +5,9 @@ package io.vigil.detect;
  * higher score means less like the validation data. The method's {@link #name()} is written into
  * every Scores message ({@code calibration}) so a score can be traced to how it was made.
  * Implementations must be deterministic: the offline evaluator and the streaming detector share
- * them and must give identical numbers. Quantile calibration is the first method; Mahalanobis,
- * streaming likelihood and SPOT are meant to follow behind this same interface.
+ * them and must give identical numbers. The stateless methods implement it ({@link QuantileCalibrator},
+ * {@link MahalanobisCalibrator}); the per-series ones ({@link StreamingLikelihood}, {@link Spot}) need the
+ * series' {@link CalibrationState} too, and {@link ScoringPolicy} calls them.
  */
 public interface Calibrator {
 
