@@ -130,12 +130,19 @@ public final class Spot {
         // The sample is every validation error: an iid sample, as the paper starts from.
         double[] peaks = Arrays.stream(sample).filter(v -> v > t).map(v -> v - t).toArray();
         if (peaks.length == 0) {
-            // every validation error alike: no tail to fit; a vanishing exponential tail makes any larger error an alarm
-            double tiny = Math.max(Math.abs(t), Double.MIN_NORMAL) * 1e-9;
-            return new State(1, t, sample.length, 1, new double[] {tiny}, 0, tiny);
+            return withoutTail(t, sample.length);
         }
         GeneralizedPareto fit = GeneralizedPareto.fit(peaks);
         return new State(1, t, sample.length, peaks.length, peaks, fit.shape(), fit.scale());
+    }
+
+    /**
+     * Validation errors with nothing above the threshold (all alike, as for a constant series): no tail to fit.
+     * One vanishing peak stands for it, so that any larger error is an alarm until real peaks arrive.
+     */
+    private static State withoutTail(double t, long count) {
+        double tiny = Math.max(Math.abs(t), Double.MIN_NORMAL) * 1e-9;
+        return new State(1, t, Math.max(count, 1), 1, new double[] {tiny}, 0, tiny);
     }
 
     /**
@@ -157,6 +164,9 @@ public final class Spot {
             double level = (double) i / last;
             excesses[i - first] = validation.errorAt(level) - t;
             survival[i - first] = (1 - level) / (1 - INITIAL_LEVEL);
+        }
+        if (excesses[excesses.length - 1] <= 0) {
+            return withoutTail(t, validation.count());
         }
         GeneralizedPareto fit = GeneralizedPareto.fitQuantiles(excesses, survival);
         double[] seeds = new double[SEED_PEAKS];

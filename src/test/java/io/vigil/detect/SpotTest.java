@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPOT on synthetic heavy tails: its threshold lands on the known quantile, and the score agrees with it. */
 class SpotTest {
@@ -118,6 +120,17 @@ class SpotTest {
         }
         assertEquals(Spot.MAX_PEAKS, s.peaks().length);
         assertFalse(s.peaksSeen() <= Spot.MAX_PEAKS);
+    }
+
+    /** A constant series' model errs alike on every validation window: no tail, and any larger error is an alarm. */
+    @ParameterizedTest
+    @ValueSource(ints = {500, 5_000})
+    void identicalValidationErrorsLeaveNoTail(int n) {
+        double[] same = new double[n];
+        java.util.Arrays.fill(same, 0.25);
+        Spot spot = new Spot(RISK, validation(same));
+        assertTrue(spot.update(spot.initial(), 0.25).score() <= 1 - RISK);
+        assertTrue(spot.update(spot.initial(), 0.2501).score() > 1 - RISK);
     }
 
     @Test
