@@ -114,9 +114,6 @@ public final class Spot {
         int keep = Math.min(old.length, MAX_PEAKS - 1);
         double[] peaks = Arrays.copyOfRange(old, old.length - keep, old.length + 1);
         peaks[keep] = excess;
-        if (peaks.length < GeneralizedPareto.MIN_EXCESSES_FOR_SHAPE) {
-            return new State(1, s.threshold(), s.count() + 1, s.peaksSeen() + 1, peaks, s.shape(), s.scale());
-        }
         GeneralizedPareto fit = GeneralizedPareto.fit(peaks);
         return new State(1, s.threshold(), s.count() + 1, s.peaksSeen() + 1, peaks, fit.shape(), fit.scale());
     }
