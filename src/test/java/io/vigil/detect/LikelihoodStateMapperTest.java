@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LikelihoodStateMapperTest {
     static final Path DIR = Path.of("src/test/resources/io/vigil/detect");
 
+    /** A state as a series keeps it after 5 windows, one set of moments per signal. */
     static StreamingLikelihood.State sample() {
-        StreamingLikelihood l = new StreamingLikelihood(4, 2);
-        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
-        for (double e : new double[] {0.1, 0.2, 0.3, 0.4, 0.5}) {
-            s = l.update(s, new WindowError(e, new double[] {e}, new double[] {0}, 2 * e, e / 10)).next();
-        }
-        return s;
+        return new StreamingLikelihood.State(2, List.of(new StreamingLikelihood.Moments(5, 0.3, 0.02),
+                new StreamingLikelihood.Moments(5, 0.6, 0.08), new StreamingLikelihood.Moments(5, 0.03, 2e-4)));
     }
 
     @Test
