@@ -17,13 +17,22 @@ public final class KafkaAccess {
     public static void throwIfRefused(Throwable failure, Object bootstrap) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException) {
-                throw new InputException("authentication with Kafka at " + bootstrap + " failed: " + t.getMessage()
+                throw new InputException("authentication with Kafka at " + bootstrap + " failed: " + withRootCause(t)
                         + "; check kafka.security.protocol and the kafka.sasl.* or kafka.ssl.* settings", t);
             }
             if (t instanceof AuthorizationException) {
-                throw new InputException("Kafka at " + bootstrap + " denied access: " + t.getMessage()
+                throw new InputException("Kafka at " + bootstrap + " denied access: " + withRootCause(t)
                         + "; grant this principal the ACLs listed in docs/operations.md (Security)", t);
             }
         }
+    }
+
+    /** Kafka's TLS errors are vague ("SSL handshake failed"); the JDK's cause says which certificate was refused. */
+    private static String withRootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == t || root.getMessage() == null ? t.getMessage() : t.getMessage() + " (" + root.getMessage() + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.vigil.app;
 
+import io.vigil.cli.CliRunner;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.ListenerSecurity;
 import java.nio.file.Path;
@@ -51,5 +52,15 @@ class SaslDetectorIT {
         Path config = run.config("sasl-wrong", kafka, ListenerSecurity.saslPlainClient(USER, WRONG_PASSWORD));
 
         run.assertTurnedAway(config, "authentication with Kafka at " + kafka.bootstrapServers() + " failed", List.of(WRONG_PASSWORD));
+    }
+
+    @Test
+    void aWrongPasswordStopsTheDetectorEvenWhenKafkaStreamsIsTheFirstToMeetTheBroker() throws Exception {
+        SecuredRun run = new SecuredRun(dir);
+        Path config = run.config("sasl-wrong-no-create", kafka, ListenerSecurity.saslPlainClient(USER, WRONG_PASSWORD),
+                Map.of("topic.create", "false"));
+
+        SecuredRun.assertTurnedAway(List.of(CliRunner.run("run", "--config", config.toString())),
+                "authentication with Kafka at " + kafka.bootstrapServers() + " failed", List.of(WRONG_PASSWORD));
     }
 }

@@ -55,6 +55,11 @@ final class SecuredRun {
 
     /** A detector config, {@code name}.properties: the broker, {@code kafka} (the security keys), the test model. */
     Path config(String name, EmbeddedKafka broker, Map<String, String> kafka) throws IOException {
+        return config(name, broker, kafka, Map.of());
+    }
+
+    /** The same, with other Vigil {@code settings} on top. */
+    Path config(String name, EmbeddedKafka broker, Map<String, String> kafka, Map<String, String> settings) throws IOException {
         Properties p = new Properties();
         p.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
         kafka.forEach((k, v) -> p.setProperty("kafka." + k, v));
@@ -67,6 +72,7 @@ final class SecuredRun {
         p.setProperty("metrics.port", "0");
         p.setProperty("alert.open.after", Integer.toString(OfflineReference.ALERT_OPEN_AFTER));
         p.setProperty("alert.close.after", Integer.toString(OfflineReference.ALERT_CLOSE_AFTER));
+        settings.forEach(p::setProperty);
         Path file = dir.resolve(name + ".properties");
         try (OutputStream out = Files.newOutputStream(file)) {
             p.store(out, "SecuredRun");
@@ -92,9 +98,8 @@ final class SecuredRun {
             awaitReady(detector, port);
             assertOnlyOnLoopback(port);
 
-            Path csv = Files.writeString(dir.resolve("telemetry.csv"), data.csv());
             CliRunner.Run produce = CliRunner.run("produce", "--config", config.toString(), "--topic", TELEMETRY, "--input",
-                    csv.toString(), "--series-column", "host");
+                    telemetryCsv().toString(), "--series-column", "host");
             assertEquals(0, produce.exitCode(), () -> "vigil produce: " + produce.err());
 
             try (CommittedTopic scores = CommittedTopic.open(broker.clientProperties(), SCORES)) {
@@ -130,12 +135,16 @@ final class SecuredRun {
      * none of the {@code secrets}.
      */
     void assertTurnedAway(Path config, String mention, List<String> secrets) throws IOException {
-        Path csv = Files.writeString(dir.resolve("rejected.csv"), new ShiftedTelemetry().csv());
-        List<CliRunner.Run> runs = List.of(
+        assertTurnedAway(List.of(
                 CliRunner.run("run", "--config", config.toString()),
-                CliRunner.run("produce", "--config", config.toString(), "--topic", TELEMETRY, "--input", csv.toString(),
+                CliRunner.run("produce", "--config", config.toString(), "--topic", TELEMETRY, "--input", telemetryCsv().toString(),
                         "--series-column", "host"),
-                CliRunner.run("tail", "--config", config.toString(), "--topic", SCORES, "--max", "1", "--timeout", TAIL_IDLE));
+                CliRunner.run("tail", "--config", config.toString(), "--topic", SCORES, "--max", "1", "--timeout", TAIL_IDLE)),
+                mention, secrets);
+    }
+
+    /** Each run exited 2 within {@link #REJECTION_LIMIT}, its error mentioning {@code mention} and none of the {@code secrets}. */
+    static void assertTurnedAway(List<CliRunner.Run> runs, String mention, List<String> secrets) {
         for (CliRunner.Run run : runs) {
             assertEquals(2, run.exitCode(), run::toString);
             assertTrue(run.err().contains(mention), run::toString);
@@ -144,6 +153,11 @@ final class SecuredRun {
                 assertFalse(run.err().contains(secret), run::toString);
             }
         }
+    }
+
+    /** The data set as the CSV {@code vigil produce} reads. */
+    private Path telemetryCsv() throws IOException {
+        return Files.writeString(dir.resolve("telemetry.csv"), new ShiftedTelemetry().csv());
     }
 
     private void awaitReady(DetectorProcess detector, int port) throws Exception {
