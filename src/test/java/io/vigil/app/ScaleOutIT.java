@@ -1,6 +1,7 @@
 package io.vigil.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.config.VigilConfig;
@@ -103,7 +104,7 @@ class ScaleOutIT {
                     Instance stopped = instances.get(STOPPED);
                     List<Instance> left = instances.stream().filter(i -> i != stopped).toList();
                     Set<Integer> handedOver = stopped.inputPartitions();
-                    assertTrue(!handedOver.isEmpty(), () -> "the stopping instance had partitions: " + stopped);
+                    assertFalse(handedOver.isEmpty(), () -> "the stopping instance had partitions: " + stopped);
                     Map<String, Long> scoredBefore = scoredCounts(left);
                     double stopping = seconds(began);
                     stopped.app().close();
