@@ -191,8 +191,8 @@ public final class Bench {
                     mark90 - mark10, seconds, scored.get());
             BenchResult.Memory memory = measureMemory ? memory(run) : null;
             if (memory != null) {
-                out.printf("%s: %,d series active: heap after GC %,d MB, RSS %,d MB, state directory %,d MB%n", label,
-                        settings.series(), memory.heapAfterGcMb(), memory.rssMb(), memory.stateDirMb());
+                out.printf("%s: %,d series active: heap after GC %,d MB (committed %,d MB), RSS %,d MB, state directory %,d MB%n",
+                        label, settings.series(), memory.heapAfterGcMb(), memory.heapCommittedMb(), memory.rssMb(), memory.stateDirMb());
             }
             out.flush();
             return new BenchResult.Throughput(rate, scored.get(), seconds, memory);
@@ -360,7 +360,7 @@ public final class Bench {
             System.gc();
         }
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return new BenchResult.Memory(heap, rssMb(), directoryBytes(work.resolve("state-" + run)) >> 20);
+        return new BenchResult.Memory(heap, rt.totalMemory() >> 20, rssMb(), directoryBytes(work.resolve("state-" + run)) >> 20);
     }
 
     /** Resident set size of this process from /proc, or -1 where there is none. */
