@@ -51,7 +51,13 @@ public final class DetectorApp implements AutoCloseable {
     }
 
     public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads) {
-        LoadedModel model = LoadedModel.load(config.modelDir(), config.modelVersion().orElse(null));
+        return start(config, listener, reloads, LoadedModel.ScorerOpener.SAVED_MODEL);
+    }
+
+    /** Starts with the model's scorer opened by {@code opener} ({@code vigil bench} measures a pass-through). */
+    public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads,
+                                    LoadedModel.ScorerOpener opener) {
+        LoadedModel model = LoadedModel.load(config.modelDir(), config.modelVersion().orElse(null), opener);
         ModelHolder holder = new ModelHolder(model, config.calibration(), meta -> config.detector(
                 config.calibration() == Calibration.VALIDATION_QUANTILE ? meta.calibration().threshold()
                         : config.calibration().defaultThreshold()));
