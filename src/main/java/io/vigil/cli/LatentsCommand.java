@@ -34,7 +34,7 @@ final class LatentsCommand implements Callable<Integer> {
     @Option(names = "--projection", paramLabel = "PNG", description = "draw the query rows on their first two principal components, coloured by label")
     Path projection;
 
-    @Option(names = "--label-name", split = ",", paramLabel = "LABEL=NAME", description = "names for labels in the picture's legend, e.g. 0=T-shirt,1=Trouser")
+    @Option(names = "--label-name", split = ",", paramLabel = "LABEL=NAME", description = "names for labels in the per-label accuracy and the picture's legend, e.g. 0=T-shirt,1=Trouser")
     Map<String, String> labelNames = new LinkedHashMap<>();
 
     @Spec

@@ -65,7 +65,7 @@ class PaddedSequenceTest {
     @MethodSource("specs")
     void aPaddedSequenceScoresAndLearnsExactlyAsTheUnpaddedOne(ModelSpec spec) {
         Random r = new Random(3);
-        for (int length : new int[] {2, 4, T - 1}) {
+        for (int length : new int[] {2, T - 1}) {
             double[] real = new double[length * F];
             for (int i = 0; i < real.length; i++) {
                 real[i] = spec.loss() == Loss.BCE ? r.nextDouble() * 2 : r.nextGaussian() * 2;
