@@ -44,7 +44,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private final StreamListener listener;
     private final AlertStateMapper alertMapper = new AlertStateMapper();
     private final ThreadLocal<ThreadBatch> batches;
-    private final long lingerNanos;
+    private final long lingerMs;
     /** Windows restored from the pending store at init, queued at this task's first turn on its thread. */
     private final List<PendingWindow> restored = new ArrayList<>();
     /** This task's scored windows, waiting for its next turn to be emitted. */
@@ -67,7 +67,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         this.parser = parser;
         this.listener = listener;
         this.batches = batches;
-        this.lingerNanos = settings.batchLinger().toNanos();
+        this.lingerMs = settings.batchLinger().toMillis();
     }
 
     @Override
@@ -134,7 +134,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private ThreadBatch batch() {
         ThreadBatch batch = batches.get();
         if (!restored.isEmpty()) {
-            long now = System.nanoTime();
+            long now = context.currentSystemTimeMs();
             restored.forEach(p -> batch.add(this, p, now));
             restored.clear();
         }
@@ -144,7 +144,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     /** The linger punctuation: scores the thread's batch once its oldest window has waited long enough. */
     private void lingered() {
         ThreadBatch batch = batch();
-        if (batch.due(System.nanoTime(), lingerNanos)) {
+        if (batch.due(context.currentSystemTimeMs(), lingerMs)) {
             batch.score(models);
         }
         emitReady();
@@ -186,7 +186,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             w.copyTo(values, 0);
             PendingWindow p = new PendingWindow(t.series(), w.start(), w.end(), w.anyImputed(), w.capacity, w.features, values);
             pending.put(p.key(), p);
-            batch.add(this, p, System.nanoTime());
+            batch.add(this, p, context.currentSystemTimeMs());
         }
         windows.put(t.series(), w);
     }

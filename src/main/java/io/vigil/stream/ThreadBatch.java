@@ -32,7 +32,7 @@ final class ThreadBatch {
     private final boolean keepLatent;
     private final StreamListener listener;
     private final List<Queued> queued = new ArrayList<>();
-    private long oldestNanos;
+    private long oldestMs;
 
     /** {@code keepLatent}: whether results carry the latent vector (only the embeddings topic needs it). */
     ThreadBatch(WindowSettings windows, boolean keepLatent, StreamListener listener) {
@@ -41,9 +41,10 @@ final class ThreadBatch {
         this.listener = listener;
     }
 
-    void add(Owner owner, PendingWindow window, long nowNanos) {
+    /** Queues a window at {@code nowMs}, the task's wall-clock time (a test driver's mock time in tests). */
+    void add(Owner owner, PendingWindow window, long nowMs) {
         if (queued.isEmpty()) {
-            oldestNanos = nowNanos;
+            oldestMs = nowMs;
         }
         queued.add(new Queued(owner, window));
     }
@@ -52,9 +53,9 @@ final class ThreadBatch {
         return queued.size();
     }
 
-    /** Whether the oldest queued window has waited {@code lingerNanos} or more. */
-    boolean due(long nowNanos, long lingerNanos) {
-        return !queued.isEmpty() && nowNanos - oldestNanos >= lingerNanos;
+    /** Whether the oldest queued window has waited {@code lingerMs} or more. */
+    boolean due(long nowMs, long lingerMs) {
+        return !queued.isEmpty() && nowMs - oldestMs >= lingerMs;
     }
 
     /** Forgets an owner's queued windows: its task is closing, and its pending store keeps them. */
