@@ -178,7 +178,8 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         List<String> features = active.metadata().features();
         for (int i = 0; i < work.size(); i++) {
             PendingWindow p = work.get(i);
-            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
+            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input),
+                    out.newestObserved(i, input), out.newestReconstructed(i));
             AlertState state = alertState(p.series());
             ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, likelihoodState(active, p.series()));
             Decision d = result.decision();
@@ -190,7 +191,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
-                    active.policy().calibrationName(), p.imputed());
+                    d.reason().wireName(), active.policy().calibrationName(), p.imputed());
             forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), now);
             d.event().ifPresent(e -> {
                 forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), now);
