@@ -76,6 +76,14 @@ public final class ConfigKeys {
         return DEFAULTS;
     }
 
+    /** The documented default of an own key, as text ("" when unset by default). */
+    public static String defaultOf(String key) {
+        if (!DEFAULTS.containsKey(key)) {
+            throw new IllegalArgumentException("not a Vigil config key: " + key);
+        }
+        return DEFAULTS.get(key);
+    }
+
     static boolean isKnown(String key) {
         return DEFAULTS.containsKey(key);
     }
