@@ -222,7 +222,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
-                    active.policy().calibrationName(), p.imputed());
+                    d.reason().wireName(), active.policy().calibrationName(), p.imputed());
             forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), now);
             d.event().ifPresent(e -> {
                 forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), now);

@@ -80,7 +80,8 @@ final class ThreadBatch {
             listener.batchScored(work.size(), System.nanoTime() - started);
             for (int i = 0; i < work.size(); i++) {
                 Queued q = work.get(i);
-                WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
+                WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input),
+                        out.newestObserved(i, input), out.newestReconstructed(i));
                 q.owner().scored(new Result(q.window(), error, keepLatent ? out.latent(i) : null, active));
             }
             return null;
