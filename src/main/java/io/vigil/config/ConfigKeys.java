@@ -52,6 +52,11 @@ public final class ConfigKeys {
     public static final String ALERT_CLOSE_AFTER = DetectorConfig.KEY_CLOSE_AFTER;
     public static final String ALERT_CRITICAL_THRESHOLD = DetectorConfig.KEY_CRITICAL_THRESHOLD;
     public static final String ALERT_TOP_FEATURES = DetectorConfig.KEY_TOP_FEATURES;
+    public static final String ALERT_COOLDOWN = DetectorConfig.KEY_COOLDOWN;
+    public static final String ALERT_WARMUP = DetectorConfig.KEY_WARMUP;
+    public static final String ALERT_SUPPRESS_ABSOLUTE = DetectorConfig.KEY_SUPPRESS_ABSOLUTE;
+    public static final String ALERT_SUPPRESS_RELATIVE = DetectorConfig.KEY_SUPPRESS_RELATIVE;
+    public static final String RANGE_GUARD_MARGIN = DetectorConfig.KEY_RANGE_GUARD_MARGIN;
     public static final String METRICS_BIND = "metrics.bind";
     public static final String METRICS_PORT = "metrics.port";
 
@@ -75,6 +80,14 @@ public final class ConfigKeys {
     /** Own keys (and the two Kafka keys Vigil defaults) with their defaults as written in the docs. */
     static Map<String, String> documentedDefaults() {
         return DEFAULTS;
+    }
+
+    /** The documented default of an own key, as text ("" when unset by default). */
+    public static String defaultOf(String key) {
+        if (!DEFAULTS.containsKey(key)) {
+            throw new IllegalArgumentException("not a Vigil config key: " + key);
+        }
+        return DEFAULTS.get(key);
     }
 
     static boolean isKnown(String key) {
@@ -124,6 +137,11 @@ public final class ConfigKeys {
         d.put(ALERT_CLOSE_AFTER, String.valueOf(DetectorConfig.DEFAULT_CLOSE_AFTER));
         d.put(ALERT_CRITICAL_THRESHOLD, String.valueOf(DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));
         d.put(ALERT_TOP_FEATURES, String.valueOf(DetectorConfig.DEFAULT_TOP_FEATURES));
+        d.put(ALERT_COOLDOWN, String.valueOf(DetectorConfig.DEFAULT_COOLDOWN));
+        d.put(ALERT_WARMUP, String.valueOf(DetectorConfig.DEFAULT_WARMUP));
+        d.put(ALERT_SUPPRESS_ABSOLUTE, "0");
+        d.put(ALERT_SUPPRESS_RELATIVE, "0");
+        d.put(RANGE_GUARD_MARGIN, "");
         d.put(METRICS_BIND, "0.0.0.0");
         d.put(METRICS_PORT, "9400");
         return Collections.unmodifiableMap(d);

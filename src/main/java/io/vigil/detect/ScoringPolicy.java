@@ -28,15 +28,16 @@ public final class ScoringPolicy {
 
     /**
      * The policy for a model: {@code validation} is its validation error distribution (from {@code model.json}),
-     * {@code features} its feature names.
+     * {@code features} its feature names, {@code ranges} its training ranges for the range guard (null when the
+     * model does not record them; see {@link Detector#warnings()}).
      */
     public static ScoringPolicy of(CalibrationSettings settings, DetectorConfig config, ErrorDistribution validation,
-                                   List<String> features) {
+                                   List<String> features, TrainingRanges ranges) {
         Objects.requireNonNull(settings, "calibration settings");
         Calibration method = settings.method();
         Calibrator stateless = method == Calibration.MAHALANOBIS ? new MahalanobisCalibrator(validation)
                 : new QuantileCalibrator(validation);
-        return new ScoringPolicy(method, new Detector(config, stateless, features),
+        return new ScoringPolicy(method, new Detector(config, stateless, features, ranges),
                 method == Calibration.STREAMING_LIKELIHOOD ? new StreamingLikelihood(LIKELIHOOD_HISTORY, LIKELIHOOD_WARM_UP) : null,
                 method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null);
     }

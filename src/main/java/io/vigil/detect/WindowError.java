@@ -7,18 +7,27 @@ import java.util.Objects;
  * What the model says about one window: its loss on the window ({@code error}), the loss split by
  * feature ({@code featureErrors}, non-negative), and per feature the signed mean of observed minus
  * reconstructed values over the window, in raw units ({@code featureResiduals}), which tells
- * whether a feature ran above or below what the model expected. Two signals about the newest point
- * only, which the window's mean dilutes, feed the {@link StreamingLikelihood}: the loss at the
- * window's last step ({@code newestError}), and the size of the newest step's change from the step
- * before ({@code newestChange}: the root mean square over features of the change in normalised
- * units, so that features on different scales weigh alike). Arrays are copied in and out.
+ * whether a feature ran above or below what the model expected. {@code newestObserved} and
+ * {@code newestReconstructed} are the window's last step, observed and reconstructed, per feature in
+ * raw units, for the rules that look at the newest values (suppression, range guard); both are null
+ * when not known. Two signals about the newest point, which the window's mean dilutes, feed the
+ * {@link StreamingLikelihood}: the model's loss on the window's last step ({@code newestError}), and the
+ * size of the newest step's change from the step before ({@code newestChange}: the root mean square over
+ * features of the change in normalised units, so that features on different scales weigh alike).
+ * Arrays are copied in and out.
  */
-public record WindowError(double error, double[] featureErrors, double[] featureResiduals, double newestError,
-                          double newestChange) {
+public record WindowError(double error, double[] featureErrors, double[] featureResiduals, double[] newestObserved,
+                          double[] newestReconstructed, double newestError, double newestChange) {
 
-    /** A window described by its errors only: the newest step is taken to err like the window, and not to change. */
+    /** A window error without its newest values: enough for calibration and attribution. */
     public WindowError(double error, double[] featureErrors, double[] featureResiduals) {
-        this(error, featureErrors, featureResiduals, error, 0);
+        this(error, featureErrors, featureResiduals, null, null);
+    }
+
+    /** Without the newest step's error and change: the newest step is taken to err like the window, and not to change. */
+    public WindowError(double error, double[] featureErrors, double[] featureResiduals, double[] newestObserved,
+                       double[] newestReconstructed) {
+        this(error, featureErrors, featureResiduals, newestObserved, newestReconstructed, error, 0);
     }
 
     public WindowError {
@@ -40,6 +49,14 @@ public record WindowError(double error, double[] featureErrors, double[] feature
             requireNonNegative(featureErrors[f], "feature error " + f);
             ErrorDistribution.requireFinite(featureResiduals[f], "feature residual " + f);
         }
+        if ((newestObserved == null) != (newestReconstructed == null)) {
+            throw new IllegalArgumentException("a window error needs both the newest observed and the newest"
+                    + " reconstructed values, or neither");
+        }
+        if (newestObserved != null) {
+            newestObserved = finiteCopy(newestObserved, featureErrors.length, "newest observed value");
+            newestReconstructed = finiteCopy(newestReconstructed, featureErrors.length, "newest reconstructed value");
+        }
     }
 
     /** Number of features. */
@@ -55,6 +72,21 @@ public record WindowError(double error, double[] featureErrors, double[] feature
     @Override
     public double[] featureResiduals() {
         return featureResiduals.clone();
+    }
+
+    @Override
+    public double[] newestObserved() {
+        return newestObserved == null ? null : newestObserved.clone();
+    }
+
+    @Override
+    public double[] newestReconstructed() {
+        return newestReconstructed == null ? null : newestReconstructed.clone();
+    }
+
+    /** Whether the newest observed and reconstructed values are known. */
+    public boolean hasNewestValues() {
+        return newestObserved != null;
     }
 
     /** Feature error {@code f} without copying the array. */
@@ -74,19 +106,35 @@ public record WindowError(double error, double[] featureErrors, double[] feature
                 && Double.compare(newestError, w.newestError) == 0
                 && Double.compare(newestChange, w.newestChange) == 0
                 && Arrays.equals(featureErrors, w.featureErrors)
-                && Arrays.equals(featureResiduals, w.featureResiduals);
+                && Arrays.equals(featureResiduals, w.featureResiduals)
+                && Arrays.equals(newestObserved, w.newestObserved)
+                && Arrays.equals(newestReconstructed, w.newestReconstructed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals), newestError, newestChange);
+        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals),
+                Arrays.hashCode(newestObserved), Arrays.hashCode(newestReconstructed), newestError, newestChange);
     }
 
     @Override
     public String toString() {
         return "WindowError[error=" + error + ", featureErrors=" + Arrays.toString(featureErrors)
-                + ", featureResiduals=" + Arrays.toString(featureResiduals) + ", newestError=" + newestError
+                + ", featureResiduals=" + Arrays.toString(featureResiduals)
+                + ", newestObserved=" + Arrays.toString(newestObserved)
+                + ", newestReconstructed=" + Arrays.toString(newestReconstructed) + ", newestError=" + newestError
                 + ", newestChange=" + newestChange + "]";
+    }
+
+    private static double[] finiteCopy(double[] values, int features, String what) {
+        if (values.length != features) {
+            throw new IllegalArgumentException("window error has " + features + " features but " + values.length
+                    + " values for the " + what);
+        }
+        for (int f = 0; f < features; f++) {
+            ErrorDistribution.requireFinite(values[f], what + " " + f);
+        }
+        return values.clone();
     }
 
     private static void requireNonNegative(double value, String what) {

@@ -16,6 +16,8 @@ import io.vigil.train.SeriesHistory;
 import io.vigil.train.Windowing;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores history offline exactly as the stream does: every full gap-free window at hop 1, through the
@@ -23,6 +25,7 @@ import java.util.List;
  * with its own alert state. Returns one result per input row.
  */
 public final class OfflineEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineEvaluator.class);
     /** Windows per inference call. */
     static final int BATCH = 256;
 
@@ -36,7 +39,9 @@ public final class OfflineEvaluator {
 
     public static List<RowResult> evaluate(LoadedModel model, History history, EvaluationSettings settings) {
         ModelMetadata meta = model.metadata();
-        ScoringPolicy policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features());
+        ScoringPolicy policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features(),
+                meta.trainingRanges());
+        policy.detector().warnings().forEach(w -> LOG.warn("model {} {}: {}", meta.name(), meta.version(), w));
         float[] scale = meta.normalization().scale();
         List<RowResult> out = new ArrayList<>();
         for (SeriesHistory s : history.series()) {

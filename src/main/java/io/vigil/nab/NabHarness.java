@@ -136,7 +136,8 @@ public final class NabHarness {
             this.timestamps = timestamps;
             ModelMetadata meta = model.metadata();
             this.scale = meta.normalization().scale();
-            this.policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features());
+            this.policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features(),
+                    meta.trainingRanges());
             this.repeats = new RepeatSuppressor(settings.cooldown());
         }
 

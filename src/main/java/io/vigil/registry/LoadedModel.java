@@ -1,5 +1,6 @@
 package io.vigil.registry;
 
+import io.vigil.score.PassThroughScorer;
 import io.vigil.score.SavedModelScorer;
 import io.vigil.score.ScoreBatch;
 import io.vigil.score.Scorer;
@@ -21,14 +22,31 @@ public final class LoadedModel implements AutoCloseable {
         this.scorer = scorer;
     }
 
+    /** Opens the scorer of a checked model version. */
+    @FunctionalInterface
+    public interface ScorerOpener {
+        /** The SavedModel itself: what every production path uses. */
+        ScorerOpener SAVED_MODEL = (version, metadata) -> SavedModelScorer.load(version);
+        /** A scorer that skips inference ({@link PassThroughScorer}), for measuring the stream around the model. */
+        ScorerOpener PASS_THROUGH = (version, metadata) -> new PassThroughScorer(metadata.window(), metadata.features().size(),
+                metadata.architecture().latentSize());
+
+        Scorer open(Path version, ModelMetadata metadata);
+    }
+
     /** Loads the version {@code dir} points at (a version directory, or a name directory plus optional pin). */
     public static LoadedModel load(Path dir, String pin) {
+        return load(dir, pin, ScorerOpener.SAVED_MODEL);
+    }
+
+    /** Loads the version as {@link #load(Path, String)} does, scoring with what {@code opener} opens. */
+    public static LoadedModel load(Path dir, String pin, ScorerOpener opener) {
         Path version = ModelDirectory.resolve(dir, pin);
         ModelMetadata metadata = ModelMetadataMapper.read(version);
         ModelDirectory.verify(version, metadata.checksums());
         Scorer scorer;
         try {
-            scorer = SavedModelScorer.load(version);
+            scorer = opener.open(version, metadata);
         } catch (RuntimeException e) {
             throw new ModelException(version + ": the SavedModel does not load: " + e.getMessage(), e);
         }

@@ -10,6 +10,8 @@ import io.vigil.registry.ModelMetadata;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the model every stream thread scores with, and swaps it without stopping the stream. Scoring
@@ -18,6 +20,7 @@ import java.util.function.Function;
  * length, because the stores hold windows shaped for the model.
  */
 public final class ModelHolder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelHolder.class);
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Function<ModelMetadata, DetectorConfig> detectorConfig;
     private final CalibrationSettings calibration;
@@ -91,7 +94,9 @@ public final class ModelHolder implements AutoCloseable {
 
     private ActiveModel activate(LoadedModel model) {
         DetectorConfig config = detectorConfig.apply(model.metadata());
-        ScoringPolicy policy = ScoringPolicy.of(calibration, config, model.metadata().validationErrors(), model.metadata().features());
+        ScoringPolicy policy = ScoringPolicy.of(calibration, config, model.metadata().validationErrors(), model.metadata().features(),
+                model.metadata().trainingRanges());
+        policy.detector().warnings().forEach(w -> LOG.warn("model {} {}: {}", model.metadata().name(), model.metadata().version(), w));
         return new ActiveModel(model, policy, config.threshold());
     }
 

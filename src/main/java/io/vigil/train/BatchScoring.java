@@ -24,7 +24,8 @@ public final class BatchScoring {
      */
     public static WindowError windowError(ScoreBatch scores, int i, float[] input, float[] scale) {
         return new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input),
-                scores.newestStepError(i), scores.newestChange(i, input, scale));
+                scores.newestObserved(i, input), scores.newestReconstructed(i), scores.newestStepError(i),
+                scores.newestChange(i, input, scale));
     }
 
     /** Scores the windows of {@code s} ending at the rows {@code ends} (ascending), {@code batchSize} at a time. */

@@ -20,7 +20,7 @@ class ScoringPolicyTest {
     static ScoringPolicy policy(Calibration c) {
         CalibrationSettings settings = CalibrationSettings.of(c);
         DetectorConfig config = new DetectorConfig(settings.defaultThreshold(0.99), 3, 3, 0.9999, 1);
-        return ScoringPolicy.of(settings, config, VALIDATION, List.of("value"));
+        return ScoringPolicy.of(settings, config, VALIDATION, List.of("value"), null);
     }
 
     static WindowError window(double error) {

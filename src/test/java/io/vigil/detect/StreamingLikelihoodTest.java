@@ -11,7 +11,7 @@ class StreamingLikelihoodTest {
     final StreamingLikelihood likelihood = new StreamingLikelihood(500, 50);
 
     static WindowError window(double error, double newestError, double newestChange) {
-        return new WindowError(error, new double[] {error}, new double[] {0}, newestError, newestChange);
+        return new WindowError(error, new double[] {error}, new double[] {0}, null, null, newestError, newestChange);
     }
 
     /** A window whose three signals are lognormal noise around {@code level}, independently. */

@@ -53,6 +53,12 @@ class NabHarnessIT {
                 assertTrue(v >= 0 && v <= 1);
             }
             assertTrue(lines.stream().skip(1).anyMatch(l -> l.endsWith(",1")), "labels written");
+            // One report per episode: a report beats every report less than a cooldown before it.
+            for (int i = 0; i < r.scores().length; i++) {
+                for (int j = Math.max(0, i - NabSettings.DEFAULT_COOLDOWN + 1); j < i && r.scores()[i] > 0; j++) {
+                    assertTrue(r.scores()[i] > r.scores()[j], r.key() + ": rows " + j + " and " + i + " both report");
+                }
+            }
         }
         NabScoring.Result java = NabScoring.score(results, NabProfile.STANDARD);
 

@@ -1,5 +1,6 @@
 package io.vigil.score;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,5 +20,30 @@ class ScoreBatchTest {
         float[] spike = {1, 1, 1, 1, 1, 1, 5, 5};
         assertTrue(b.featureResiduals(0, spike)[0] > 2);
         assertEquals(0.0, b.featureResiduals(0, reconstructed)[0]);
+    }
+
+    /** Two windows of 3 steps × 2 features: the newest step is the last row of each window. */
+    @Test
+    void newestStepIsTheLastRowOfEachWindow() {
+        float[] observed = {1, 10, 2, 20, 3, 30, 4, 40, 5, 50, 6, 60};
+        float[] reconstructed = {0, 0, 0, 0, 2.5f, 29, 0, 0, 0, 0, 6.5f, 61};
+        ScoreBatch b = new ScoreBatch(2, 3, 2, 1, reconstructed, new float[2], new float[4], new float[6], new float[2]);
+        assertArrayEquals(new double[] {3, 30}, b.newestObserved(0, observed));
+        assertArrayEquals(new double[] {6, 60}, b.newestObserved(1, observed));
+        assertArrayEquals(new double[] {2.5, 29}, b.newestReconstructed(0));
+        assertArrayEquals(new double[] {6.5, 61}, b.newestReconstructed(1));
+    }
+
+    /** The newest step's error and change: the last step error, and the RMS over features of the scaled last change. */
+    @Test
+    void newestErrorAndChangeComeFromTheLastStep() {
+        float[] observed = {1, 10, 2, 20, 3, 50, 4, 40, 5, 50, 5, 50};
+        float[] stepError = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f};
+        ScoreBatch b = new ScoreBatch(2, 3, 2, 1, new float[12], new float[2], new float[4], stepError, new float[2]);
+        assertEquals(0.3f, b.newestStepError(0));
+        assertEquals(0.6f, b.newestStepError(1));
+        // window 0: changes 1 and 30 over scales 1 and 10 → sqrt((1 + 9) / 2); window 1: no change
+        assertEquals(Math.sqrt(5), b.newestChange(0, observed, new float[] {1, 10}), 1e-12);
+        assertEquals(0.0, b.newestChange(1, observed, new float[] {1, 10}));
     }
 }

@@ -1,0 +1,73 @@
+package io.vigil.jmh;
+
+import io.vigil.registry.ModelDirectory;
+import io.vigil.score.SavedModelScorer;
+import io.vigil.score.ScoreBatch;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Serving inference through the SavedModel, as the stream calls it: the shipped demo model (T=32, F=4, one
+ * LSTM layer of H=32 each side), a batch of raw windows in, every output back. The {@code windows} counter
+ * is windows per second; at 0.58 MFLOP of matrix products per window (see docs/benchmarks.md) it converts to
+ * the FLOP rate that {@link MatMulBenchmark} puts in proportion.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class InferenceBenchmark {
+    @Param({"1", "16", "256", "1024"})
+    public int batch;
+
+    @Param({"models/demo"})
+    public String model;
+
+    private SavedModelScorer scorer;
+    private float[] windows;
+
+    /** Counts windows, so JMH reports windows/s beside calls/s. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Windows {
+        public long windows;
+    }
+
+    @Setup(Level.Trial)
+    public void load() {
+        scorer = SavedModelScorer.load(ModelDirectory.resolve(Path.of(model), null));
+        windows = randomWindows(batch, scorer.window(), scorer.features(), 7);
+        scorer.score(windows, batch);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        scorer.close();
+    }
+
+    @Benchmark
+    public ScoreBatch score(Windows counter) {
+        counter.windows += batch;
+        return scorer.score(windows, batch);
+    }
+
+    static float[] randomWindows(int count, int window, int features, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] out = new float[count * window * features];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) random.nextDouble();
+        }
+        return out;
+    }
+}
