@@ -7,6 +7,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -14,72 +15,42 @@ import org.tensorflow.types.family.TNumber;
  * the graph, a stack of encoder LSTMs whose last hidden state is the latent vector (optionally
  * projected), a decoder stack fed by the repeated latent (or started from the encoder's state), and a
  * time-distributed dense output, and the per-element loss (squared error or binary cross-entropy).
- * No session, no I/O: training, export and tests all call this.
+ * The LSTM layers are unrolled or fused ({@link Cell}); both read the same parameters and compute the same
+ * outputs. No session, no I/O: training, export and tests all call this.
  */
 public final class LstmAutoencoder {
     private LstmAutoencoder() {
     }
 
-    /** Builds the graph with a fresh {@code windows} placeholder of shape {@code [?, T, F]}. */
+    /** Builds the graph with the unrolled cell (the one TensorFlow can differentiate) and a fresh {@code windows} placeholder. */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type) {
+        return build(tf, spec, params, type, Cell.UNROLLED);
+    }
+
+    /**
+     * Builds the graph with the given cell and a fresh {@code windows} placeholder of shape {@code [?, T, F]}.
+     * {@link Cell#BLOCK} needs float32.
+     */
+    public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Cell cell) {
         Operand<T> input = tf.withName(ModelSignature.INPUT_WINDOWS)
                 .placeholder(type, Placeholder.shape(Shape.of(-1, spec.window(), spec.features())));
-        return build(tf, spec, params, type, input);
+        return build(tf, spec, params, type, input, cell);
     }
 
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
-                                                                  Operand<T> input) {
-        int steps = spec.window();
+                                                                  Operand<T> input, Cell cell) {
         int features = spec.features();
         Operand<T> center = constant(tf, spec.normalization().center(), type);
         Operand<T> scale = constant(tf, spec.normalization().scale(), type);
         Operand<T> normalised = tf.math.div(tf.math.sub(input, center), scale);
+        LstmStack<T> stack = stack(tf, spec, params, type, normalised, cell);
+        Operand<T> latent = stack.latent();
 
-        // Encoder: stacked layers, each feeding its per-step outputs to the next.
-        List<Operand<T>> gateInputs = null;
-        Operand<T> sequence = normalised;
-        int inputSize = features;
-        List<Operand<T>> stepOutputs = null;
-        @SuppressWarnings("unchecked")
-        LstmLayer.State<T>[] state = new LstmLayer.State[1];
-        int[] enc = spec.encoderHidden();
-        for (int l = 0; l < enc.length; l++) {
-            LstmLayer<T> layer = new LstmLayer<>(tf, "encoder_" + l, inputSize, enc[l], params, type);
-            gateInputs = l == 0 ? layer.projectSequence(sequence, steps, inputSize) : layer.projectSteps(stepOutputs, inputSize);
-            stepOutputs = layer.run(gateInputs, steps, null, state);
-            inputSize = enc[l];
-        }
-        LstmLayer.State<T> encoderState = state[0];
-        Operand<T> latent = encoderState.h();
-        if (spec.latent() > 0) {
-            Ops s = tf.withSubScope("latent");
-            Operand<T> k = params.get(s, "latent/kernel", Shape.of(inputSize, spec.latent()), Init.GLOROT_UNIFORM, type);
-            Operand<T> b = params.get(s, "latent/bias", Shape.of(spec.latent()), Init.ZEROS, type);
-            latent = tf.nn.biasAdd(tf.linalg.matMul(latent, k), b);
-            inputSize = spec.latent();
-        }
-
-        // Decoder: the first layer sees the latent at every step (or starts from the encoder's state).
-        int[] dec = spec.decoderHidden();
-        for (int l = 0; l < dec.length; l++) {
-            boolean fromState = l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ;
-            LstmLayer<T> layer = new LstmLayer<>(tf, "decoder_" + l, fromState ? 0 : inputSize, dec[l], params, type);
-            if (fromState) {
-                stepOutputs = layer.run(null, steps, encoderState, null);
-            } else {
-                gateInputs = l == 0 ? layer.projectRepeated(latent, steps) : layer.projectSteps(stepOutputs, inputSize);
-                stepOutputs = layer.run(gateInputs, steps, null, null);
-            }
-            inputSize = dec[l];
-        }
-
-        // Time-distributed dense output, as one MatMul over [B*T, H].
+        // Time-distributed dense output.
         Ops out = tf.withSubScope("output");
-        Operand<T> k = params.get(out, "output/kernel", Shape.of(inputSize, features), Init.GLOROT_UNIFORM, type);
+        Operand<T> k = params.get(out, "output/kernel", Shape.of(stack.outputSize(), features), Init.GLOROT_UNIFORM, type);
         Operand<T> b = params.get(out, "output/bias", Shape.of(features), Init.ZEROS, type);
-        Operand<T> hidden = tf.reshape(tf.stack(stepOutputs, org.tensorflow.op.core.Stack.axis(1L)),
-                tf.constant(new long[] {-1, inputSize}));
-        Operand<T> dense = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, k), b), tf.constant(new long[] {-1, steps, features}));
+        Operand<T> dense = stack.timeDistributed(k, b, features);
         Operand<T> predicted = spec.output() == ModelSpec.OutputActivation.SIGMOID ? tf.math.sigmoid(dense) : dense;
 
         // With --reverse the decoder emits the window back to front (its target is the reversed input);
@@ -96,6 +67,30 @@ public final class LstmAutoencoder {
         Operand<T> loss = tf.math.mean(windowError, tf.constant(0));
         Operand<T> reconstruction = tf.math.add(tf.math.mul(reconstructedNormalised, scale), center);
         return new AutoencoderOutputs<>(input, reconstruction, windowError, featureError, stepError, latent, loss);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends TNumber> LstmStack<T> stack(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
+                                                          Operand<T> normalised, Cell cell) {
+        if (cell == Cell.UNROLLED) {
+            return new UnrolledLstmStack<>(tf, spec, params, type, normalised);
+        }
+        if (type != TFloat32.class) {
+            throw new IllegalArgumentException("the " + cell.wireName() + " cell computes in float32 only, not " + type.getSimpleName());
+        }
+        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised);
+    }
+
+    /** The encoder's final {@code h [B, H]}, or its dense projection {@code [B, latent]} when the spec has one. */
+    static <T extends TNumber> Operand<T> projectLatent(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Operand<T> h,
+                                                        int hidden) {
+        if (spec.latent() == 0) {
+            return h;
+        }
+        Ops s = tf.withSubScope("latent");
+        Operand<T> k = params.get(s, "latent/kernel", Shape.of(hidden, spec.latent()), Init.GLOROT_UNIFORM, type);
+        Operand<T> b = params.get(s, "latent/bias", Shape.of(spec.latent()), Init.ZEROS, type);
+        return tf.nn.biasAdd(tf.linalg.matMul(h, k), b);
     }
 
     /**
