@@ -2,14 +2,20 @@ package io.vigil.model;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
  * The recurrent part built from {@link BlockLstmLayer}s: one fused op per layer, the whole stack
  * time-major. The windows are transposed to {@code [T, B, F]} once on the way in and the output layer's
- * result ({@code F} wide, not {@code H}) once on the way out. The repeat decoder reads the latent tiled
- * over the T steps; the seq2seq decoder's first layer reads an empty input from the encoder's final state.
+ * result ({@code F} wide, not {@code H}) once on the way out. The seq2seq decoder's first layer reads an
+ * empty input from the encoder's final state.
+ *
+ * <p>One layer stays unrolled: the repeat decoder's first, whose input (the latent) is the same at every
+ * step. The unrolled layer projects it once for all steps; the fused op would multiply it again at each
+ * step, half as many FLOPs again as the rest of the model at {@code L = H}, and measured 1.3–1.6× slower
+ * overall at batch 256 (docs/architecture.md, "The serving graph").
  */
 final class BlockLstmStack implements LstmStack<TFloat32> {
     private static final int[] TIME_MAJOR = {1, 0, 2};
@@ -17,8 +23,10 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
     private final Ops tf;
     private final int steps;
     private final Operand<TFloat32> latent;
-    /** The decoder's last layer, {@code [T, B, H]}. */
+    /** The decoder's last layer: {@code [T, B, H]}, or {@code [B, T, H]} when {@link #batchMajor}. */
     private final Operand<TFloat32> decoded;
+    /** True when the last decoder layer is the unrolled one, whose steps stack batch-major for free. */
+    private final boolean batchMajor;
     private final int outputSize;
 
     BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised) {
@@ -39,19 +47,24 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
         inputSize = spec.latentSize();
 
         int[] dec = spec.decoderHidden();
+        boolean lastUnrolled = false;
         for (int l = 0; l < dec.length; l++) {
-            boolean fromState = l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ;
-            BlockLstmLayer layer = new BlockLstmLayer(tf, "decoder_" + l, fromState ? 0 : inputSize, dec[l], params);
-            if (fromState) {
+            String scope = "decoder_" + l;
+            if (l == 0 && spec.variant() == ModelSpec.Variant.REPEAT) {
+                LstmLayer<TFloat32> layer = new LstmLayer<>(tf, scope, inputSize, dec[l], params, TFloat32.class);
+                lastUnrolled = dec.length == 1;
+                // Stacked along the batch axis when it is the last layer: the output layer then needs no transpose.
+                sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null), Stack.axis(lastUnrolled ? 1L : 0L));
+            } else if (l == 0) {
+                BlockLstmLayer layer = new BlockLstmLayer(tf, scope, 0, dec[l], params);
                 sequence = layer.run(layer.noInput(steps, batch), steps, batch, encoderState, null);
             } else {
-                Operand<TFloat32> x = l == 0 ? tf.tile(tf.expandDims(latent, tf.constant(0)), tf.constant(new int[] {steps, 1, 1}))
-                        : sequence;
-                sequence = layer.run(x, steps, batch, null, null);
+                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(sequence, steps, batch, null, null);
             }
             inputSize = dec[l];
         }
         this.decoded = sequence;
+        this.batchMajor = lastUnrolled;
         this.outputSize = inputSize;
     }
 
@@ -65,12 +78,14 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
         return outputSize;
     }
 
-    /** One MatMul over the time-major {@code [T·B, H]}, then the narrow result back to batch-major. */
+    /** One MatMul over {@code [T·B, H]} (or {@code [B·T, H]}), a time-major result transposed back to batch-major. */
     @Override
     public Operand<TFloat32> timeDistributed(Operand<TFloat32> kernel, Operand<TFloat32> bias, int units) {
         Operand<TFloat32> hidden = tf.reshape(decoded, tf.constant(new long[] {-1, outputSize}));
-        Operand<TFloat32> dense = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel), bias),
-                tf.constant(new long[] {steps, -1, units}));
-        return tf.linalg.transpose(dense, tf.constant(TIME_MAJOR));
+        Operand<TFloat32> dense = tf.nn.biasAdd(tf.linalg.matMul(hidden, kernel), bias);
+        if (batchMajor) {
+            return tf.reshape(dense, tf.constant(new long[] {-1, steps, units}));
+        }
+        return tf.linalg.transpose(tf.reshape(dense, tf.constant(new long[] {steps, -1, units})), tf.constant(TIME_MAJOR));
     }
 }

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
  * How the LSTM layers are built; both compute the same function of the same weights.
  * {@code UNROLLED}: per step a recurrent MatMul, Split and the elementwise gates (TensorFlow can
  * differentiate it, so training uses it). {@code BLOCK}: one fused {@code BlockLSTMV2} op per layer over
- * the whole window, 20–40× fewer ops, float32 only; serving uses it for every model it can express.
+ * the whole window (except the repeat decoder's first layer, see {@link BlockLstmStack}), an order of
+ * magnitude fewer ops, float32 only; serving uses it for every model it can express.
  * {@code model.json} records the served graph's cell as {@link #wireName()}.
  */
 public enum Cell {
