@@ -10,12 +10,16 @@ import org.tensorflow.types.TInt32;
  * The recurrent part built from {@link BlockLstmLayer}s: one fused op per layer, the whole stack
  * time-major. The windows are transposed to {@code [T, B, F]} once on the way in and the output layer's
  * result ({@code F} wide, not {@code H}) once on the way out. The seq2seq decoder's first layer reads an
- * empty input from the encoder's final state.
- *
- * <p>One layer stays unrolled: the repeat decoder's first, whose input (the latent) is the same at every
- * step. The unrolled layer projects it once for all steps; the fused op would multiply it again at each
- * step, half as many FLOPs again as the rest of the model at {@code L = H}, and measured 1.3–1.6× slower
- * overall at batch 256 (docs/architecture.md, "The serving graph").
+ * empty input from the encoder's final state; the repeat decoder's first layer reads the latent, the same
+ * at every step, in one of two ways:
+ * <ul>
+ * <li>{@link Cell#BLOCK}: fused too, the latent tiled over the T steps. The fused op multiplies it again at
+ * each step, half as many FLOPs again as the rest of the model at {@code L = H}, which costs little at
+ * small batches, where per-op overhead dominates (training at batch 32: 2.5–4× faster than unrolled).</li>
+ * <li>{@link Cell#HYBRID}: that one layer unrolled, its input projected once for all steps; the rest fused.
+ * At serving batch sizes (256 and up) the extra FLOPs dominate and this is 1.3–1.6× faster than
+ * {@code BLOCK} (docs/architecture.md, "The serving graph").</li>
+ * </ul>
  */
 final class BlockLstmStack implements LstmStack<TFloat32> {
     private static final int[] TIME_MAJOR = {1, 0, 2};
@@ -29,7 +33,7 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
     private final boolean batchMajor;
     private final int outputSize;
 
-    BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised) {
+    BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised, Cell cell) {
         this.tf = tf;
         this.steps = spec.window();
         Operand<TInt32> batch = tf.slice(tf.shape(normalised), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
@@ -50,11 +54,15 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
         boolean lastUnrolled = false;
         for (int l = 0; l < dec.length; l++) {
             String scope = "decoder_" + l;
-            if (l == 0 && spec.variant() == ModelSpec.Variant.REPEAT) {
+            boolean repeated = l == 0 && spec.variant() == ModelSpec.Variant.REPEAT;
+            if (repeated && cell == Cell.HYBRID) {
                 LstmLayer<TFloat32> layer = new LstmLayer<>(tf, scope, inputSize, dec[l], params, TFloat32.class);
                 lastUnrolled = dec.length == 1;
                 // Stacked along the batch axis when it is the last layer: the output layer then needs no transpose.
                 sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null), Stack.axis(lastUnrolled ? 1L : 0L));
+            } else if (repeated) {
+                Operand<TFloat32> tiled = tf.tile(tf.expandDims(latent, tf.constant(0)), tf.constant(new int[] {steps, 1, 1}));
+                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(tiled, steps, batch, null, null);
             } else if (l == 0) {
                 BlockLstmLayer layer = new BlockLstmLayer(tf, scope, 0, dec[l], params);
                 sequence = layer.run(layer.noInput(steps, batch), steps, batch, encoderState, null);

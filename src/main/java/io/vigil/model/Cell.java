@@ -4,16 +4,18 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How the LSTM layers are built; both compute the same function of the same weights.
- * {@code UNROLLED}: per step a recurrent MatMul, Split and the elementwise gates (TensorFlow can
- * differentiate it, so training uses it). {@code BLOCK}: one fused {@code BlockLSTMV2} op per layer over
- * the whole window (except the repeat decoder's first layer, see {@link BlockLstmStack}), an order of
- * magnitude fewer ops, float32 only; serving uses it for every model it can express.
- * {@code model.json} records the served graph's cell as {@link #wireName()}.
+ * How the LSTM layers are built; every cell computes the same function of the same weights, within float32
+ * rounding. {@code UNROLLED}: per step a recurrent MatMul, Split and the elementwise gates, one small op
+ * each; TensorFlow differentiates it natively, in float64 too (the gradient check runs it). {@code BLOCK}:
+ * one fused {@code BlockLSTMV2} op per layer over the whole window, float32 only, differentiable through
+ * {@link BlockLstmGradient}; the trainer's cell. {@code HYBRID}: fused, except the repeat decoder's first
+ * layer (see {@link BlockLstmStack}); the serving cell of repeat models. {@code model.json} records the served
+ * graph's cell as {@link #wireName()}; models exported before the fused cells say {@code lstm-unrolled}.
  */
 public enum Cell {
     UNROLLED("lstm-unrolled"),
-    BLOCK("lstm-block");
+    BLOCK("lstm-block"),
+    HYBRID("lstm-hybrid");
 
     private final String wireName;
 
@@ -35,8 +37,11 @@ public enum Cell {
                 + Arrays.stream(values()).map(Cell::wireName).collect(Collectors.joining(", ")));
     }
 
-    /** The fastest cell that builds {@code spec}'s serving graph: the fused block for every variant the model has. */
+    /**
+     * The serving graph's cell: the fastest at the stream's batch sizes. A seq2seq decoder has no repeated
+     * input, so its {@code HYBRID} graph would be {@code BLOCK}'s; it is recorded as such.
+     */
     public static Cell forServing(ModelSpec spec) {
-        return BLOCK;
+        return spec.variant() == ModelSpec.Variant.REPEAT ? HYBRID : BLOCK;
     }
 }

@@ -29,7 +29,7 @@ public final class LstmAutoencoder {
 
     /**
      * Builds the graph with the given cell and a fresh {@code windows} placeholder of shape {@code [?, T, F]}.
-     * {@link Cell#BLOCK} needs float32.
+     * The fused cells need float32.
      */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Cell cell) {
         Operand<T> input = tf.withName(ModelSignature.INPUT_WINDOWS)
@@ -78,7 +78,7 @@ public final class LstmAutoencoder {
         if (type != TFloat32.class) {
             throw new IllegalArgumentException("the " + cell.wireName() + " cell computes in float32 only, not " + type.getSimpleName());
         }
-        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised);
+        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised, cell);
     }
 
     /** The encoder's final {@code h [B, H]}, or its dense projection {@code [B, latent]} when the spec has one. */

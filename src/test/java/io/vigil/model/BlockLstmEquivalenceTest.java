@@ -24,9 +24,9 @@ import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.family.TNumber;
 
 /**
- * The fused serving graph ({@link Cell#BLOCK}) computes what the unrolled graph computes: with equal random
- * weights, every output (reconstruction, window, feature and step errors, latent) agrees within float32
- * rounding for each variant the model supports and for batches of one and several windows.
+ * The fused graphs ({@link Cell#BLOCK}, trained; {@link Cell#HYBRID}, served) compute what the unrolled graph
+ * computes: with equal random weights, every output (reconstruction, window, feature and step errors, latent)
+ * agrees within float32 rounding for each variant the model supports and for batches of one and several windows.
  */
 class BlockLstmEquivalenceTest {
     /** Float32 sums in a different order over up to 32 recurrent steps: a few ulps, amplified a little. */
@@ -94,10 +94,12 @@ class BlockLstmEquivalenceTest {
         for (int batch : new int[] {1, 5, 64}) {
             float[] input = inputs(spec, batch, batch);
             float[][] unrolled = outputs(spec, Cell.UNROLLED, weights, input, batch);
-            float[][] fused = outputs(spec, Cell.BLOCK, weights, input, batch);
-            String[] names = {"reconstruction", "window_error", "feature_error", "step_error", "latent"};
-            for (int o = 0; o < names.length; o++) {
-                assertClose(unrolled[o], fused[o], spec + " batch " + batch + " " + names[o]);
+            for (Cell cell : new Cell[] {Cell.BLOCK, Cell.HYBRID}) {
+                float[][] fused = outputs(spec, cell, weights, input, batch);
+                String[] names = {"reconstruction", "window_error", "feature_error", "step_error", "latent"};
+                for (int o = 0; o < names.length; o++) {
+                    assertClose(unrolled[o], fused[o], cell.wireName() + " " + spec + " batch " + batch + " " + names[o]);
+                }
             }
         }
     }
@@ -126,25 +128,32 @@ class BlockLstmEquivalenceTest {
         int batch = 5;
         float[] input = inputs(spec, batch, 5);
         float[] unrolled = outputs(spec, Cell.UNROLLED, weights, input, batch)[0];
-        float[] fused = outputs(spec, Cell.BLOCK, weights, input, batch)[0];
         double[] exact = reconstruction64(spec, weights, input, batch);
         double unrolledError = 0;
-        double fusedError = 0;
         for (int i = 0; i < exact.length; i++) {
             unrolledError += Math.abs(unrolled[i] - exact[i]);
-            fusedError += Math.abs(fused[i] - exact[i]);
         }
         assertTrue(unrolledError > 0, "float32 rounds");
-        assertTrue(fusedError < 3 * unrolledError, "fused float32 is " + fusedError + " from float64, unrolled float32 " + unrolledError);
+        for (Cell cell : new Cell[] {Cell.BLOCK, Cell.HYBRID}) {
+            float[] fused = outputs(spec, cell, weights, input, batch)[0];
+            double fusedError = 0;
+            for (int i = 0; i < exact.length; i++) {
+                fusedError += Math.abs(fused[i] - exact[i]);
+            }
+            assertTrue(fusedError < 3 * unrolledError, cell.wireName() + " float32 is " + fusedError + " from float64, unrolled float32 "
+                    + unrolledError);
+        }
     }
 
     @Test
-    void theFusedCellRefusesFloat64() {
+    void theFusedCellsRefuseFloat64() {
         ModelSpec spec = specs().get(1);
-        try (Graph g = new Graph()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> LstmAutoencoder.build(Ops.create(g), spec, new SharedWeights(TRAINED_SCALE), TFloat64.class, Cell.BLOCK));
-            assertTrue(e.getMessage().contains("float32"), e.getMessage());
+        for (Cell cell : new Cell[] {Cell.BLOCK, Cell.HYBRID}) {
+            try (Graph g = new Graph()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> LstmAutoencoder.build(Ops.create(g), spec, new SharedWeights(TRAINED_SCALE), TFloat64.class, cell));
+                assertTrue(e.getMessage().contains("float32"), e.getMessage());
+            }
         }
     }
 
@@ -154,7 +163,7 @@ class BlockLstmEquivalenceTest {
             assertEquals(cell, Cell.parse(cell.wireName()));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cell.parse("gru"));
-        assertTrue(e.getMessage().contains("lstm-unrolled, lstm-block"), e.getMessage());
+        assertTrue(e.getMessage().contains("lstm-unrolled, lstm-block, lstm-hybrid"), e.getMessage());
     }
 
     private static float[][] outputs(ModelSpec spec, Cell cell, Parameters weights, float[] input, int batch) {

@@ -29,7 +29,7 @@ class ServingGraphTest {
     @Test
     void trainingExportsTheFusedGraphAndSaysSoInModelJson() {
         Path version = ModelDirectory.resolve(TestModels.hostsModel(), null);
-        assertEquals(Cell.BLOCK.wireName(), ModelMetadataMapper.read(version).architecture().cell());
+        assertEquals(Cell.HYBRID.wireName(), ModelMetadataMapper.read(version).architecture().cell());
         try (SavedModelBundle bundle = SavedModelBundle.load(version.toString(), ModelSignature.TAG)) {
             assertEquals(1, opsOfType(bundle, "BlockLSTMV2"), "the encoder is one fused op");
             assertTrue(opsOfType(bundle, "Sigmoid") <= 3 * TestModels.WINDOW, "only the repeat decoder's layer is unrolled");
@@ -40,7 +40,7 @@ class ServingGraphTest {
     void theShippedUnrolledDemoModelAndItsFusedReexportAgree(@TempDir Path dir) throws Exception {
         Path shipped = ModelDirectory.resolve(DEMO, null);
         assertEquals(Cell.UNROLLED.wireName(), ModelMetadataMapper.read(shipped).architecture().cell(), "shipped before the fused cell");
-        ServingGraphs.reexport(shipped, Cell.BLOCK, dir.resolve("fused"));
+        ServingGraphs.reexport(shipped, Cell.HYBRID, dir.resolve("fused"));
         try (SavedModelScorer unrolled = SavedModelScorer.load(shipped);
              SavedModelScorer fused = SavedModelScorer.load(dir.resolve("fused"))) {
             for (int batch : new int[] {1, 37}) {

@@ -11,16 +11,17 @@ import org.tensorflow.op.nn.BlockLSTMGrad;
  * The gradient of {@code BlockLSTMV2}, which TensorFlow's C++ gradient registry lacks, registered from Java:
  * {@code BlockLSTMGradV2} given the forward op's saved activations and the gradients of its {@code cs} and
  * {@code h} outputs (the only ones a graph consumes; an unconsumed one arrives as zeros). Registration is
- * process-wide and happens once.
+ * process-wide and happens once, before the first training graph asks for gradients.
+ * {@code BlockLstmGradientTest} checks it against the unrolled graph's gradients.
  */
-final class BlockLstmGradient {
+public final class BlockLstmGradient {
     private static boolean registered;
 
     private BlockLstmGradient() {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static synchronized void register() {
+    public static synchronized void register() {
         if (registered) {
             return;
         }
@@ -33,9 +34,9 @@ final class BlockLstmGradient {
                     (Operand) op.w, (Operand) op.wci, (Operand) op.wcf, (Operand) op.wco, (Operand) op.b, fwd.i(), fwd.cs(), fwd.f(),
                     fwd.o(), fwd.ci(), fwd.co(), fwd.h(), cs, h, op.usePeephole);
             // seq_len_max (an int64 constant) gets zeros: TF Java's adapter takes no null gradient.
-            List<Operand<?>> out = Arrays.asList(tf.zerosLike(op.seqLenMax), g.xGrad(), g.csPrevGrad(), g.hPrevGrad(), g.wGrad(), g.wciGrad(), g.wcfGrad(),
-                    g.wcoGrad(), g.bGrad());
-            return out;
+            List<Operand<?>> inputGradients = Arrays.asList(tf.zerosLike(op.seqLenMax), g.xGrad(), g.csPrevGrad(), g.hPrevGrad(),
+                    g.wGrad(), g.wciGrad(), g.wcfGrad(), g.wcoGrad(), g.bGrad());
+            return inputGradients;
         });
         registered = true;
     }
