@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One training epoch of the T=32, F=4, H=32 autoencoder as {@code vigil train} runs it (batch 32, Adam,
- * one intra-op thread unless {@code threads} says otherwise), with each LSTM cell, on {@code windows} random windows. The graph is
- * built inside each call, as in a real run, so graph construction and the first call's optimisation count.
+ * one intra-op thread unless {@code threads} says otherwise), with each LSTM cell, on {@code windows} random
+ * windows. The graph is built inside each call, as in a real run, so graph construction and the first call's
+ * optimisation count.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Serving inference through the SavedModel, as the stream calls it: the shipped demo model's weights (T=32, F=4,
  * one LSTM layer of H=32 each side) exported with each LSTM cell, a batch of raw windows in, every output back. The {@code windows} counter
- * is windows per second; at 0.58 MFLOP of matrix products per window (see docs/benchmarks.md) it converts to
- * the FLOP rate that {@link MatMulBenchmark} puts in proportion.
+ * is windows per second; at 0.56 MFLOP of matrix products per window as the unrolled and hybrid graphs compute
+ * it (0.83 for lstm-block, which multiplies the repeated latent at every step; see docs/benchmarks.md) it
+ * converts to the FLOP rate that {@link MatMulBenchmark} puts in proportion.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,8 +41,8 @@ public class InferenceBenchmark {
     @Param({"models/demo"})
     public String model;
 
-    /** The model's weights re-exported with this LSTM cell (model.json's {@code architecture.cell} names). */
-    @Param({"lstm-unrolled", "lstm-block"})
+    /** The model's weights re-exported with this LSTM cell (model.json's {@code architecture.cell} names; exports use lstm-hybrid). */
+    @Param({"lstm-unrolled", "lstm-block", "lstm-hybrid"})
     public String cell;
 
     private Path exported;
