@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -36,14 +38,16 @@ public final class DetectorApp implements AutoCloseable {
     private final ModelHolder models;
     private final KafkaStreams streams;
     private final ModelWatcher watcher;
+    private final CloseOptions closeOptions;
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile Throwable fatal;
     private volatile boolean closed;
 
-    private DetectorApp(ModelHolder models, KafkaStreams streams, ModelWatcher watcher) {
+    private DetectorApp(ModelHolder models, KafkaStreams streams, ModelWatcher watcher, CloseOptions closeOptions) {
         this.models = models;
         this.streams = streams;
         this.watcher = watcher;
+        this.closeOptions = closeOptions;
     }
 
     public static DetectorApp start(VigilConfig config, StreamListener listener, ModelWatcher.Listener reloads) {
@@ -70,7 +74,7 @@ public final class DetectorApp implements AutoCloseable {
             }
             KafkaStreams streams = new KafkaStreams(DetectorTopology.build(settings, holder, listener), config.streamsProperties());
             ModelWatcher watcher = new ModelWatcher(config.modelDir(), config.modelVersion().orElse(null), model.dir(), holder, reloads);
-            DetectorApp app = new DetectorApp(holder, streams, watcher);
+            DetectorApp app = new DetectorApp(holder, streams, watcher, closeOptions(config.kafkaProperties()));
             streams.setStateListener((now, before) -> {
                 LOG.info("stream state {} -> {}", before, now);
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
@@ -102,6 +106,19 @@ public final class DetectorApp implements AutoCloseable {
         return new StreamSettings(config.topicInput(), config.topicScores(), config.topicAlerts(), config.topicDeadLetter(),
                 config.topicEmbeddings(), windows, config.batchMax(), config.batchLinger(), config.recordMaxBytes(),
                 config.dlqMaxValueBytes(), config.seriesIdleTtl());
+    }
+
+    /**
+     * How the streams leave on {@link #close()}. Kafka Streams by default stays in the consumer group
+     * when it closes, so its partitions wait for {@code session.timeout.ms} (45 s) before another
+     * instance gets them. That only pays with static membership ({@code group.instance.id}), where a
+     * restart within the time-out takes them back without any rebalance; a dynamic member comes back
+     * under a new member id anyway, so it leaves at once and its partitions move straight away.
+     */
+    static CloseOptions closeOptions(Map<String, Object> kafka) {
+        boolean staticMember = kafka.keySet().stream().anyMatch(k -> k.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        return CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(staticMember
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
     }
 
     /** Blocks until the streams stop (closed, or failed). */
@@ -148,7 +165,7 @@ public final class DetectorApp implements AutoCloseable {
         closed = true;
         stopped.countDown();
         watcher.close();
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(closeOptions);
         models.close();
     }
 }

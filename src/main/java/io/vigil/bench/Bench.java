@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -112,7 +113,7 @@ public final class Bench {
         BenchResult.Latency modelLatency = null;
         BenchResult.Latency passThroughLatency = null;
         if (settings.latencySeconds() > 0) {
-            double rate = withModel.recordsPerSecond() / 2;
+            double rate = settings.latencyRate() > 0 ? settings.latencyRate() : withModel.recordsPerSecond() / 2;
             modelLatency = latency("model", LoadedModel.ScorerOpener.SAVED_MODEL, load, rate);
             passThroughLatency = latency("pass-through", LoadedModel.ScorerOpener.PASS_THROUGH, load, rate);
         }
@@ -135,15 +136,27 @@ public final class Bench {
                                               boolean measureMemory) throws InterruptedException {
         AtomicLong windowed = new AtomicLong();
         AtomicLong scored = new AtomicLong();
+        long mark10 = Math.max(1, records / 10);
+        long mark90 = Math.max(mark10 + 1, records * 9 / 10);
+        AtomicLongArray at = new AtomicLongArray(2);
         StreamListener counts = new StreamListener() {
             @Override
             public void recordWindowed(int unknownFeatures) {
-                windowed.incrementAndGet();
+                seen(windowed.incrementAndGet());
             }
 
             @Override
             public void deadLettered(String reason) {
-                windowed.incrementAndGet();
+                seen(windowed.incrementAndGet());
+            }
+
+            // The steady-state clock: when the 10% and the 90% record were processed, to the nanosecond.
+            private void seen(long n) {
+                if (n == mark10) {
+                    at.set(0, System.nanoTime());
+                } else if (n == mark90) {
+                    at.set(1, System.nanoTime());
+                }
             }
 
             @Override
@@ -156,26 +169,15 @@ public final class Bench {
         out.flush();
         try (DetectorApp app = DetectorApp.start(config(run, INPUT), counts, ModelWatcher.Listener.NONE, opener)) {
             awaitRunning(app);
-            long at10 = 0;
-            long at90 = 0;
-            long count10 = 0;
-            long count90 = 0;
             long lastProgress = System.nanoTime();
             long lastCount = -1;
             while (scored.get() < windows) {
                 failIfStopped(app);
                 long now = System.nanoTime();
                 long seen = windowed.get();
-                if (at10 == 0 && seen >= records / 10) {
-                    at10 = now;
-                    count10 = seen;
-                }
-                if (at90 == 0 && seen >= records * 9 / 10) {
-                    at90 = now;
-                    count90 = seen;
-                }
-                if (seen != lastCount) {
-                    lastCount = seen;
+                long progress = seen + scored.get();
+                if (progress != lastCount) {
+                    lastCount = progress;
                     lastProgress = now;
                 } else if (now - lastProgress > STALL_TIMEOUT.toNanos()) {
                     throw new IllegalStateException(label + " run made no progress for " + STALL_TIMEOUT.toSeconds() + " s: "
@@ -183,14 +185,14 @@ public final class Bench {
                 }
                 Thread.sleep(SAMPLE.toMillis());
             }
-            double seconds = (at90 - at10) / 1e9;
-            double rate = (count90 - count10) / seconds;
+            double seconds = (at.get(1) - at.get(0)) / 1e9;
+            double rate = (mark90 - mark10) / seconds;
             out.printf("%s: %,.0f records/s (%,d records between 10%% and 90%% in %.1f s), %,d windows scored%n", label, rate,
-                    count90 - count10, seconds, scored.get());
+                    mark90 - mark10, seconds, scored.get());
             BenchResult.Memory memory = measureMemory ? memory(run) : null;
             if (memory != null) {
-                out.printf("%s: %,d series active: heap after GC %,d MB, RSS %,d MB, state directory %,d MB%n", label,
-                        settings.series(), memory.heapAfterGcMb(), memory.rssMb(), memory.stateDirMb());
+                out.printf("%s: %,d series active: heap after GC %,d MB (committed %,d MB), RSS %,d MB, state directory %,d MB%n",
+                        label, settings.series(), memory.heapAfterGcMb(), memory.heapCommittedMb(), memory.rssMb(), memory.stateDirMb());
             }
             out.flush();
             return new BenchResult.Throughput(rate, scored.get(), seconds, memory);
@@ -358,7 +360,7 @@ public final class Bench {
             System.gc();
         }
         long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        return new BenchResult.Memory(heap, rssMb(), directoryBytes(work.resolve("state-" + run)) >> 20);
+        return new BenchResult.Memory(heap, rt.totalMemory() >> 20, rssMb(), directoryBytes(work.resolve("state-" + run)) >> 20);
     }
 
     /** Resident set size of this process from /proc, or -1 where there is none. */

@@ -24,8 +24,12 @@ public record BenchResult(Machine machine, BenchSettings settings, long records,
     public record Throughput(double recordsPerSecond, long windowsScored, double measuredSeconds, Memory memory) {
     }
 
-    /** Memory with every series active: heap after GC, resident set, state directory on disk. */
-    public record Memory(long heapAfterGcMb, long rssMb, long stateDirMb) {
+    /**
+     * Memory with every series active: heap in use after GC and committed, the process' resident set (the
+     * committed heap, RocksDB's memtables and block caches, TensorFlow, and the in-process broker), and the
+     * state directory on disk.
+     */
+    public record Memory(long heapAfterGcMb, long heapCommittedMb, long rssMb, long stateDirMb) {
     }
 
     /** Latencies of the windows scored during a live run at {@code recordsPerSecond}. */

@@ -15,10 +15,11 @@ import java.nio.file.Path;
  * @param batchMax        {@code batch.max}
  * @param batchLingerMs   {@code batch.linger.ms}
  * @param latencySeconds  how long each latency run measures, after its warm-up; 0 skips the latency runs
+ * @param latencyRate     records/s of the latency runs; 0 means half the model run's throughput
  * @param modelDir        the model to score with
  */
 public record BenchSettings(long records, int series, int partitions, int threads, int batchMax, int batchLingerMs,
-                            int latencySeconds, Path modelDir) {
+                            int latencySeconds, double latencyRate, Path modelDir) {
     public static final long DEFAULT_RECORDS = 1_000_000;
     public static final int DEFAULT_SERIES = 1_000;
     public static final int DEFAULT_PARTITIONS = 4;
@@ -38,6 +39,9 @@ public record BenchSettings(long records, int series, int partitions, int thread
         }
         if (batchMax < 1 || batchLingerMs < 0) {
             throw new IllegalArgumentException("--batch-max must be at least 1 and --batch-linger-ms at least 0");
+        }
+        if (!(latencyRate >= 0) || Double.isInfinite(latencyRate)) {
+            throw new IllegalArgumentException("--latency-rate must be 0 (half the model's throughput) or more, got " + latencyRate);
         }
         if (latencySeconds < 0) {
             throw new IllegalArgumentException("--latency-seconds must be 0 (skip) or more, got " + latencySeconds);

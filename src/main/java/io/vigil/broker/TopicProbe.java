@@ -38,14 +38,17 @@ final class TopicProbe {
             try {
                 admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
+                KafkaAccess.throwIfRefused(e.getCause(), bootstrap);
                 throw new BrokerUnreachableException("cannot reach Kafka at " + bootstrap + " within "
-                        + ClientSettings.CONNECT_TIMEOUT.toSeconds() + " s; is the broker running? (start one with: vigil broker)", e);
+                        + ClientSettings.CONNECT_TIMEOUT.toSeconds() + " s; is the broker running (start one with: vigil broker),"
+                        + " and does kafka.security.protocol in --config match its listener?", e);
             }
             try {
                 TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames()
                         .get(timeoutMs, TimeUnit.MILLISECONDS).get(topic);
                 return d.partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             } catch (ExecutionException e) {
+                KafkaAccess.throwIfRefused(e.getCause(), bootstrap);
                 if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                     throw new InputException("topic \"" + topic + "\" does not exist at " + bootstrap
                             + "; create it first, e.g. vigil broker --topic " + topic + ":3 (topics are not created automatically)");

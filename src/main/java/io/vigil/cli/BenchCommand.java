@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", paramLabel = "S", description = "length of each latency run; 0 skips them (default: ${DEFAULT-VALUE})")
     int latencySeconds = BenchSettings.DEFAULT_LATENCY_SECONDS;
 
+    @Option(names = "--latency-rate", paramLabel = "R", description = "records/s of the latency runs (default: half the model run's throughput)")
+    double latencyRate;
+
     @Option(names = "--model", paramLabel = "DIR", description = "the model (default: models/demo in Vigil's directory: T=32, F=4, H=32)")
     Path model;
 
@@ -58,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(modelDir)) {
             throw new IllegalArgumentException("--model " + modelDir + " is not a directory");
         }
-        BenchSettings settings = new BenchSettings(records, series, partitions, threads, batchMax, batchLingerMs, latencySeconds, modelDir);
+        BenchSettings settings = new BenchSettings(records, series, partitions, threads, batchMax, batchLingerMs, latencySeconds, latencyRate, modelDir);
         BenchResult result = Bench.run(settings, out);
         out.printf(Locale.ROOT, "%nmodel %,.0f records/s, pass-through %,.0f records/s, ratio %.2f%n",
                 result.withModel().recordsPerSecond(), result.passThrough().recordsPerSecond(), result.ratio());

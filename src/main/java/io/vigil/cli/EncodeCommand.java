@@ -6,6 +6,7 @@ import io.vigil.encode.ReconstructionSheet;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.InputException;
 import io.vigil.train.History;
 import io.vigil.train.HistoryReader;
 import io.vigil.train.RowRange;
@@ -47,6 +48,20 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV (id,z0..,label) or .jsonl output")
     Path out;
 
+    /** A model exported before variable-length sequences cannot read shorter ones: say which row is short. */
+    private void requireFullIfOld(LoadedModel loaded, Sequences seqs) {
+        if (loaded.scorer().acceptsLengths()) {
+            return;
+        }
+        for (int i = 0; i < seqs.count(); i++) {
+            if (seqs.lengths()[i] < seqs.steps()) {
+                throw new InputException(input.getFileName() + ": row " + seqs.rows()[i] + " has " + seqs.lengths()[i] + " steps, but "
+                        + loaded.dir() + " was exported before variable-length sequences and reads exactly " + seqs.steps()
+                        + "; retrain it to encode shorter sequences");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         try (LoadedModel loaded = LoadedModel.load(model, null)) {
@@ -57,6 +72,7 @@ final class EncodeCommand implements Callable<Integer> {
                 RowRange range = rows == null ? null : RowRange.parse(rows, "--rows");
                 Sequences seqs = SequenceReader.read(input, new SequenceReader.Options(meta.window(), meta.features().size(),
                         labelColumn), 1, r -> range == null || range.contains(r) ? 0 : -1, range == null ? 0 : range.to())[0];
+                requireFullIfOld(loaded, seqs);
                 try (LatentWriter w = LatentWriter.open(out, seqs.labels() != null)) {
                     written = LatentEncoder.encode(loaded.scorer(), seqs, w);
                 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code vigil} command line: wires subcommands, maps errors to exit codes. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil " + Main.VERSION,
         description = "Streaming anomaly detection for time-series telemetry with an LSTM autoencoder.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, RunCommand.class, ModelsCommand.class, BrokerCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, LatentsCommand.class, RunCommand.class, ModelsCommand.class, BrokerCommand.class,
             ProduceCommand.class, TailCommand.class, NabCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final String VERSION = "0.1.0";

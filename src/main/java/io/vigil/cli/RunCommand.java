@@ -1,6 +1,7 @@
 package io.vigil.cli;
 
 import io.vigil.app.DetectorApp;
+import io.vigil.broker.KafkaAccess;
 import io.vigil.config.VigilConfig;
 import io.vigil.metrics.MetricsServer;
 import io.vigil.metrics.VigilMetrics;
@@ -40,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             app.awaitStopped();
             if (app.fatalError() != null) {
+                // Credentials the broker refused surface here when Vigil creates no topics itself (topic.create=false).
+                KafkaAccess.throwIfRefused(app.fatalError(), cfg.kafkaProperties().get("bootstrap.servers"));
                 return Main.EXIT_FAILURE;
             }
             return 0;

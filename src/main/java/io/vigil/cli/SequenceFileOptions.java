@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 /** How {@code vigil train --sequences} reads a file of independent fixed-length sequences. */
 final class SequenceFileOptions {
     @Option(names = "--sequences", paramLabel = "FILE",
-            description = "train on independent sequences, one per row: CSV (.csv, .csv.gz) or JSON lines {\"sequence\": [[...], ...]}")
+            description = "train on independent sequences, one per row: CSV (.csv, .csv.gz) or JSON lines {\"sequence\": [[...], ...]}, "
+                    + "whose 1 to T steps are padded to T and masked")
     Path file;
 
-    @Option(names = "--steps", paramLabel = "T", description = "steps per sequence")
+    @Option(names = "--steps", paramLabel = "T", description = "steps per sequence (JSON lines: the most a sequence may have)")
     int steps;
 
     @Option(names = "--features-per-step", paramLabel = "F", description = "values per step; a CSV row holds T x F value columns, row-major")

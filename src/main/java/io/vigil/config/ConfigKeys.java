@@ -49,6 +49,11 @@ public final class ConfigKeys {
     public static final String ALERT_CLOSE_AFTER = DetectorConfig.KEY_CLOSE_AFTER;
     public static final String ALERT_CRITICAL_THRESHOLD = DetectorConfig.KEY_CRITICAL_THRESHOLD;
     public static final String ALERT_TOP_FEATURES = DetectorConfig.KEY_TOP_FEATURES;
+    public static final String ALERT_COOLDOWN = DetectorConfig.KEY_COOLDOWN;
+    public static final String ALERT_WARMUP = DetectorConfig.KEY_WARMUP;
+    public static final String ALERT_SUPPRESS_ABSOLUTE = DetectorConfig.KEY_SUPPRESS_ABSOLUTE;
+    public static final String ALERT_SUPPRESS_RELATIVE = DetectorConfig.KEY_SUPPRESS_RELATIVE;
+    public static final String RANGE_GUARD_MARGIN = DetectorConfig.KEY_RANGE_GUARD_MARGIN;
     public static final String METRICS_BIND = "metrics.bind";
     public static final String METRICS_PORT = "metrics.port";
 
@@ -125,6 +130,11 @@ public final class ConfigKeys {
         d.put(ALERT_CLOSE_AFTER, String.valueOf(DetectorConfig.DEFAULT_CLOSE_AFTER));
         d.put(ALERT_CRITICAL_THRESHOLD, String.valueOf(DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));
         d.put(ALERT_TOP_FEATURES, String.valueOf(DetectorConfig.DEFAULT_TOP_FEATURES));
+        d.put(ALERT_COOLDOWN, String.valueOf(DetectorConfig.DEFAULT_COOLDOWN));
+        d.put(ALERT_WARMUP, String.valueOf(DetectorConfig.DEFAULT_WARMUP));
+        d.put(ALERT_SUPPRESS_ABSOLUTE, "0");
+        d.put(ALERT_SUPPRESS_RELATIVE, "0");
+        d.put(RANGE_GUARD_MARGIN, "");
         d.put(METRICS_BIND, "0.0.0.0");
         d.put(METRICS_PORT, "9400");
         return Collections.unmodifiableMap(d);

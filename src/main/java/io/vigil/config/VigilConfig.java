@@ -4,6 +4,7 @@ import static io.vigil.config.ConfigKeys.*;
 
 import io.vigil.detect.Calibration;
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.Suppression;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,6 +66,11 @@ public final class VigilConfig {
     private final int alertCloseAfter;
     private final double alertCriticalThreshold;
     private final int alertTopFeatures;
+    private final int alertCooldown;
+    private final int alertWarmup;
+    private final double alertSuppressAbsolute;
+    private final double alertSuppressRelative;
+    private final Optional<Double> rangeGuardMargin;
     private final String metricsBind;
     private final int metricsPort;
 
@@ -104,6 +111,14 @@ public final class VigilConfig {
         threshold.filter(t -> alertCriticalThreshold < t).ifPresent(t -> r.reject(ALERT_CRITICAL_THRESHOLD,
                 "at least threshold (" + t + ", " + r.origin(THRESHOLD) + ")"));
         alertTopFeatures = r.integer(ALERT_TOP_FEATURES, 1, Integer.MAX_VALUE);
+        alertCooldown = r.integer(ALERT_COOLDOWN, 0, Integer.MAX_VALUE);
+        alertWarmup = r.integer(ALERT_WARMUP, 0, Integer.MAX_VALUE);
+        alertSuppressAbsolute = r.decimal(ALERT_SUPPRESS_ABSOLUTE, a -> a >= 0 && !a.isInfinite(),
+                "a distance of at least 0 in the features' units, such as 0.5; 0 = off");
+        alertSuppressRelative = r.decimal(ALERT_SUPPRESS_RELATIVE, f -> f >= 0 && f <= 1,
+                "a fraction of the observed value from 0 to 1, such as 0.05; 0 = off");
+        rangeGuardMargin = r.optionalDecimal(RANGE_GUARD_MARGIN, m -> m >= 0 && !m.isInfinite(),
+                "a fraction of the training range of at least 0, such as 0.1; empty = off");
         metricsBind = r.required(METRICS_BIND, "a host name or IP address to listen on, such as 0.0.0.0");
         metricsPort = r.integer(METRICS_PORT, 0, MAX_PORT);
         r.distinct(TOPIC_INPUT, TOPIC_SCORES, TOPIC_ALERTS, TOPIC_DEAD_LETTER, TOPIC_EMBEDDINGS);
@@ -164,7 +179,9 @@ public final class VigilConfig {
                     + " calibration threshold " + modelThreshold + "; raise it, or set " + THRESHOLD);
         }
         try {
-            return new DetectorConfig(t, alertOpenAfter, alertCloseAfter, alertCriticalThreshold, alertTopFeatures);
+            return new DetectorConfig(t, alertOpenAfter, alertCloseAfter, alertCriticalThreshold, alertTopFeatures,
+                    alertCooldown, alertWarmup, new Suppression(alertSuppressAbsolute, alertSuppressRelative),
+                    rangeGuardMargin.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
         } catch (IllegalArgumentException e) {
             throw new InputException("detector settings: " + e.getMessage(), e);
         }

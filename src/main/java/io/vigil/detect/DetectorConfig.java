@@ -1,8 +1,12 @@
 package io.vigil.detect;
 
+import java.util.OptionalDouble;
+
 /**
  * How scores become decisions and alerts. Each field is a config key with a documented default;
  * the compact constructor fails fast with a message naming the key when a value is out of range.
+ * The five-argument constructor leaves cooldown, warm-up, suppression and the range guard off; the
+ * {@code with*} methods turn them on one at a time.
  *
  * @param threshold         key {@code threshold} (default {@value #DEFAULT_THRESHOLD}): a window is
  *                          anomalous when its calibrated score is strictly greater; in (0, 1)
@@ -15,33 +19,67 @@ package io.vigil.detect;
  *                          {@code warning}; in [threshold, 1]
  * @param topFeatures       key {@code alert.top.features} (default {@value #DEFAULT_TOP_FEATURES}): features
  *                          listed in alerts and decisions; at least 1
+ * @param cooldown          key {@code alert.cooldown} (default 0): windows after an alert resolves during
+ *                          which anomalous windows do not count toward a new alert; at least 0
+ * @param warmup            key {@code alert.warmup} (default 0): scored windows a series needs before any of
+ *                          its windows can be anomalous; at least 0
+ * @param suppression       keys {@code alert.suppress.absolute} and {@code alert.suppress.relative}
+ *                          (default 0, off): see {@link Suppression}
+ * @param rangeGuardMargin  key {@code range.guard.margin} (default empty, off): see {@link TrainingRanges}; at least 0
  */
 public record DetectorConfig(double threshold, int openAfter, int closeAfter, double criticalThreshold,
-                             int topFeatures) {
+                             int topFeatures, int cooldown, int warmup, Suppression suppression,
+                             OptionalDouble rangeGuardMargin) {
 
     public static final String KEY_THRESHOLD = "threshold";
     public static final String KEY_OPEN_AFTER = "alert.open.after";
     public static final String KEY_CLOSE_AFTER = "alert.close.after";
     public static final String KEY_CRITICAL_THRESHOLD = "alert.critical.threshold";
     public static final String KEY_TOP_FEATURES = "alert.top.features";
+    public static final String KEY_COOLDOWN = "alert.cooldown";
+    public static final String KEY_WARMUP = "alert.warmup";
+    public static final String KEY_SUPPRESS_ABSOLUTE = Suppression.KEY_ABSOLUTE;
+    public static final String KEY_SUPPRESS_RELATIVE = Suppression.KEY_RELATIVE;
+    public static final String KEY_RANGE_GUARD_MARGIN = "range.guard.margin";
 
     public static final double DEFAULT_THRESHOLD = 0.99;
     public static final int DEFAULT_OPEN_AFTER = 3;
     public static final int DEFAULT_CLOSE_AFTER = 5;
     public static final double DEFAULT_CRITICAL_THRESHOLD = 0.999;
     public static final int DEFAULT_TOP_FEATURES = 3;
+    public static final int DEFAULT_COOLDOWN = 0;
+    public static final int DEFAULT_WARMUP = 0;
 
     public DetectorConfig {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException(KEY_THRESHOLD + " must be in (0, 1), got " + threshold);
         }
-        requireAtLeastOne(KEY_OPEN_AFTER, openAfter);
-        requireAtLeastOne(KEY_CLOSE_AFTER, closeAfter);
+        requireAtLeast(KEY_OPEN_AFTER, openAfter, 1);
+        requireAtLeast(KEY_CLOSE_AFTER, closeAfter, 1);
         if (!(criticalThreshold >= threshold && criticalThreshold <= 1)) {
             throw new IllegalArgumentException(KEY_CRITICAL_THRESHOLD + " must be in [" + KEY_THRESHOLD
                     + " (" + threshold + "), 1], got " + criticalThreshold);
         }
-        requireAtLeastOne(KEY_TOP_FEATURES, topFeatures);
+        requireAtLeast(KEY_TOP_FEATURES, topFeatures, 1);
+        requireAtLeast(KEY_COOLDOWN, cooldown, 0);
+        requireAtLeast(KEY_WARMUP, warmup, 0);
+        if (suppression == null) {
+            throw new IllegalArgumentException("suppression must be given; Suppression.OFF turns it off");
+        }
+        if (rangeGuardMargin == null) {
+            throw new IllegalArgumentException(KEY_RANGE_GUARD_MARGIN + " must be given; OptionalDouble.empty() turns it off");
+        }
+        rangeGuardMargin.ifPresent(m -> {
+            if (!(m >= 0) || Double.isInfinite(m)) {
+                throw new IllegalArgumentException(KEY_RANGE_GUARD_MARGIN + " must be a finite number >= 0, got " + m);
+            }
+        });
+    }
+
+    /** Threshold, hysteresis, severity and attribution; cooldown, warm-up, suppression and range guard off. */
+    public DetectorConfig(double threshold, int openAfter, int closeAfter, double criticalThreshold, int topFeatures) {
+        this(threshold, openAfter, closeAfter, criticalThreshold, topFeatures, DEFAULT_COOLDOWN, DEFAULT_WARMUP,
+                Suppression.OFF, OptionalDouble.empty());
     }
 
     /** The documented defaults. */
@@ -50,14 +88,35 @@ public record DetectorConfig(double threshold, int openAfter, int closeAfter, do
                 DEFAULT_CRITICAL_THRESHOLD, DEFAULT_TOP_FEATURES);
     }
 
+    public DetectorConfig withCooldown(int windows) {
+        return new DetectorConfig(threshold, openAfter, closeAfter, criticalThreshold, topFeatures, windows, warmup,
+                suppression, rangeGuardMargin);
+    }
+
+    public DetectorConfig withWarmup(int windows) {
+        return new DetectorConfig(threshold, openAfter, closeAfter, criticalThreshold, topFeatures, cooldown, windows,
+                suppression, rangeGuardMargin);
+    }
+
+    public DetectorConfig withSuppression(Suppression s) {
+        return new DetectorConfig(threshold, openAfter, closeAfter, criticalThreshold, topFeatures, cooldown, warmup,
+                s, rangeGuardMargin);
+    }
+
+    /** The range guard with this margin, as a fraction of each feature's training range. */
+    public DetectorConfig withRangeGuard(double margin) {
+        return new DetectorConfig(threshold, openAfter, closeAfter, criticalThreshold, topFeatures, cooldown, warmup,
+                suppression, OptionalDouble.of(margin));
+    }
+
     /** The severity of an alert with this peak score: {@code critical} or {@code warning}. */
     String severityOf(double peakScore) {
         return peakScore >= criticalThreshold ? AlertEvent.CRITICAL : AlertEvent.WARNING;
     }
 
-    private static void requireAtLeastOne(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " must be >= 1, got " + value);
+    private static void requireAtLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be >= " + min + ", got " + value);
         }
     }
 }

@@ -7,9 +7,18 @@ import java.util.Objects;
  * What the model says about one window: its loss on the window ({@code error}), the loss split by
  * feature ({@code featureErrors}, non-negative), and per feature the signed mean of observed minus
  * reconstructed values over the window, in raw units ({@code featureResiduals}), which tells
- * whether a feature ran above or below what the model expected. Arrays are copied in and out.
+ * whether a feature ran above or below what the model expected. {@code newestObserved} and
+ * {@code newestReconstructed} are the window's last step, observed and reconstructed, per feature in
+ * raw units, for the rules that look at the newest values (suppression, range guard); both are null
+ * when not known (the three-argument constructor). Arrays are copied in and out.
  */
-public record WindowError(double error, double[] featureErrors, double[] featureResiduals) {
+public record WindowError(double error, double[] featureErrors, double[] featureResiduals, double[] newestObserved,
+                          double[] newestReconstructed) {
+
+    /** A window error without its newest values: enough for calibration and attribution. */
+    public WindowError(double error, double[] featureErrors, double[] featureResiduals) {
+        this(error, featureErrors, featureResiduals, null, null);
+    }
 
     public WindowError {
         Objects.requireNonNull(featureErrors, "featureErrors");
@@ -28,6 +37,14 @@ public record WindowError(double error, double[] featureErrors, double[] feature
             requireNonNegative(featureErrors[f], "feature error " + f);
             ErrorDistribution.requireFinite(featureResiduals[f], "feature residual " + f);
         }
+        if ((newestObserved == null) != (newestReconstructed == null)) {
+            throw new IllegalArgumentException("a window error needs both the newest observed and the newest"
+                    + " reconstructed values, or neither");
+        }
+        if (newestObserved != null) {
+            newestObserved = finiteCopy(newestObserved, featureErrors.length, "newest observed value");
+            newestReconstructed = finiteCopy(newestReconstructed, featureErrors.length, "newest reconstructed value");
+        }
     }
 
     /** Number of features. */
@@ -45,6 +62,21 @@ public record WindowError(double error, double[] featureErrors, double[] feature
         return featureResiduals.clone();
     }
 
+    @Override
+    public double[] newestObserved() {
+        return newestObserved == null ? null : newestObserved.clone();
+    }
+
+    @Override
+    public double[] newestReconstructed() {
+        return newestReconstructed == null ? null : newestReconstructed.clone();
+    }
+
+    /** Whether the newest observed and reconstructed values are known. */
+    public boolean hasNewestValues() {
+        return newestObserved != null;
+    }
+
     /** Feature error {@code f} without copying the array. */
     double featureError(int f) {
         return featureErrors[f];
@@ -60,18 +92,34 @@ public record WindowError(double error, double[] featureErrors, double[] feature
         return o instanceof WindowError w
                 && Double.compare(error, w.error) == 0
                 && Arrays.equals(featureErrors, w.featureErrors)
-                && Arrays.equals(featureResiduals, w.featureResiduals);
+                && Arrays.equals(featureResiduals, w.featureResiduals)
+                && Arrays.equals(newestObserved, w.newestObserved)
+                && Arrays.equals(newestReconstructed, w.newestReconstructed);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals));
+        return Objects.hash(error, Arrays.hashCode(featureErrors), Arrays.hashCode(featureResiduals),
+                Arrays.hashCode(newestObserved), Arrays.hashCode(newestReconstructed));
     }
 
     @Override
     public String toString() {
         return "WindowError[error=" + error + ", featureErrors=" + Arrays.toString(featureErrors)
-                + ", featureResiduals=" + Arrays.toString(featureResiduals) + "]";
+                + ", featureResiduals=" + Arrays.toString(featureResiduals)
+                + ", newestObserved=" + Arrays.toString(newestObserved)
+                + ", newestReconstructed=" + Arrays.toString(newestReconstructed) + "]";
+    }
+
+    private static double[] finiteCopy(double[] values, int features, String what) {
+        if (values.length != features) {
+            throw new IllegalArgumentException("window error has " + features + " features but " + values.length
+                    + " values for the " + what);
+        }
+        for (int f = 0; f < features; f++) {
+            ErrorDistribution.requireFinite(values[f], what + " " + f);
+        }
+        return values.clone();
     }
 
     private static void requireNonNegative(double value, String what) {

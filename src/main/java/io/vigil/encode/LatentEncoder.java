@@ -9,6 +9,7 @@ import io.vigil.train.Sequences;
 import io.vigil.train.Windowing;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The latent vector of every sequence, or of every full gap-free window of a time series (hop 1, as
@@ -22,14 +23,17 @@ public final class LatentEncoder {
     private LatentEncoder() {
     }
 
-    /** Encodes every sequence; the id is its 0-based data row. Returns how many were written. */
+    /**
+     * Encodes every sequence, padded ones with their lengths (the latent is the encoder's state after the
+     * last real step); the id is its 0-based data row. Returns how many were written.
+     */
     public static int encode(Scorer scorer, Sequences sequences, LatentWriter out) throws IOException {
         int stride = sequences.steps() * sequences.features();
         float[] batch = new float[Math.min(BATCH, Math.max(1, sequences.count())) * stride];
         for (int from = 0; from < sequences.count(); from += BATCH) {
             int count = Math.min(BATCH, sequences.count() - from);
             System.arraycopy(sequences.data(), from * stride, batch, 0, count * stride);
-            ScoreBatch scores = scorer.score(batch, count);
+            ScoreBatch scores = scorer.score(batch, Arrays.copyOfRange(sequences.lengths(), from, from + count), count);
             for (int i = 0; i < count; i++) {
                 int k = from + i;
                 out.write(Integer.toString(sequences.rows()[k]), sequences.labels() == null ? null : sequences.labels()[k],

@@ -15,7 +15,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws sequences as grey-level images (a step per pixel row, a feature per column) with the model's
  * reconstructions: originals in the top row, reconstructions below, for the first {@code n} sequences.
- * Values are mapped from {@code [0, max]} to black..white, as pixels are.
+ * Values are mapped from {@code [0, max]} to black..white, as pixels are; a padded sequence's padding
+ * is zero in both rows, so black.
  */
 public final class ReconstructionSheet {
     /** Screen pixels per sequence value. */
@@ -31,7 +32,7 @@ public final class ReconstructionSheet {
         int size = seqs.steps() * seqs.features();
         float[] batch = new float[count * size];
         System.arraycopy(seqs.data(), 0, batch, 0, batch.length);
-        ScoreBatch scores = scorer.score(batch, count);
+        ScoreBatch scores = scorer.score(batch, java.util.Arrays.copyOf(seqs.lengths(), count), count);
         int cellW = seqs.features() * ZOOM;
         int cellH = seqs.steps() * ZOOM;
         int width = GAP + count * (cellW + GAP);

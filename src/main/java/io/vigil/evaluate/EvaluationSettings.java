@@ -2,6 +2,7 @@ package io.vigil.evaluate;
 
 import io.vigil.detect.Calibration;
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.Suppression;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.telemetry.Durations;
 import io.vigil.telemetry.InputException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.Properties;
 
 /**
@@ -58,7 +60,12 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
                     (int) number(props, DetectorConfig.KEY_OPEN_AFTER, DetectorConfig.DEFAULT_OPEN_AFTER),
                     (int) number(props, DetectorConfig.KEY_CLOSE_AFTER, DetectorConfig.DEFAULT_CLOSE_AFTER),
                     critical,
-                    (int) number(props, DetectorConfig.KEY_TOP_FEATURES, DetectorConfig.DEFAULT_TOP_FEATURES));
+                    (int) number(props, DetectorConfig.KEY_TOP_FEATURES, DetectorConfig.DEFAULT_TOP_FEATURES),
+                    integer(props, DetectorConfig.KEY_COOLDOWN, DetectorConfig.DEFAULT_COOLDOWN),
+                    integer(props, DetectorConfig.KEY_WARMUP, DetectorConfig.DEFAULT_WARMUP),
+                    new Suppression(number(props, DetectorConfig.KEY_SUPPRESS_ABSOLUTE, 0),
+                            number(props, DetectorConfig.KEY_SUPPRESS_RELATIVE, 0)),
+                    optionalNumber(props, DetectorConfig.KEY_RANGE_GUARD_MARGIN));
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + e.getMessage());
         }
@@ -71,6 +78,25 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
             throw new InputException("config: " + KEY_MAX_GAP + " = \"" + gap + "\": " + e.getMessage());
         }
         return new EvaluationSettings(detector, maxGap, props.getProperty(KEY_MODEL_VERSION, "").trim(), calibration);
+    }
+
+    /** A whole number, or {@code fallback} when the key is unset or empty. */
+    private static int integer(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InputException("config: " + key + " = \"" + v + "\", expected a whole number");
+        }
+    }
+
+    /** A number, or empty when the key is unset or empty. */
+    private static OptionalDouble optionalNumber(Properties p, String key) {
+        String v = p.getProperty(key);
+        return v == null || v.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(number(p, key, Double.NaN));
     }
 
     private static double number(Properties p, String key, double fallback) {

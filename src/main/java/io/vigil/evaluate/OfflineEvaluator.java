@@ -17,6 +17,8 @@ import io.vigil.train.SeriesHistory;
 import io.vigil.train.Windowing;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores history offline exactly as the stream does: every full gap-free window at hop 1, through the
@@ -24,6 +26,7 @@ import java.util.List;
  * with its own alert state. Returns one result per input row.
  */
 public final class OfflineEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineEvaluator.class);
     /** Windows per inference call. */
     static final int BATCH = 256;
 
@@ -37,8 +40,10 @@ public final class OfflineEvaluator {
 
     public static List<RowResult> evaluate(LoadedModel model, History history, EvaluationSettings settings) {
         ModelMetadata meta = model.metadata();
-        ScoringPolicy policy = new ScoringPolicy(settings.calibration(),
-                new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features()));
+        Detector detector = new Detector(settings.detector(), new QuantileCalibrator(meta.validationErrors()), meta.features(),
+                meta.trainingRanges());
+        detector.warnings().forEach(w -> LOG.warn("model {} {}: {}", meta.name(), meta.version(), w));
+        ScoringPolicy policy = new ScoringPolicy(settings.calibration(), detector);
         List<RowResult> out = new ArrayList<>();
         for (SeriesHistory s : history.series()) {
             int[] ends = Windowing.windowEnds(s, meta.window(), settings.maxGap());
@@ -70,7 +75,8 @@ public final class OfflineEvaluator {
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
-                WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input));
+                WindowError error = new WindowError(scores.windowError(i), scores.featureErrors(i), scores.featureResiduals(i, input),
+                        scores.newestObserved(i, input), scores.newestReconstructed(i));
                 ScoringPolicy.Result result = policy.decide(series.id(), series.timestamps()[row], error, alerts, likelihood);
                 Decision d = result.decision();
                 likelihood = result.likelihoodState();

@@ -45,9 +45,11 @@ final class BlockLstmLayer {
     /**
      * Runs the layer over {@code x [T, B, in]} ({@code in} may be 0 for a layer without input) from
      * {@code initial}, or from a zero state for a batch of {@code batch [1]} windows when it is null;
-     * returns every step's {@code h} as {@code [T, B, H]}, and the final state in {@code finalState[0]} if asked.
+     * returns every step's {@code h} as {@code [T, B, H]}. If {@code finalState} is given, its element 0
+     * receives each window's state at its step {@code lastSteps[b]}.
      */
-    Operand<TFloat32> run(Operand<TFloat32> x, int steps, Operand<TInt32> batch, State initial, State[] finalState) {
+    Operand<TFloat32> run(Operand<TFloat32> x, int steps, Operand<TInt32> batch, State initial, State[] finalState,
+                          Operand<TInt32> lastSteps) {
         Operand<TFloat32> h0;
         Operand<TFloat32> c0;
         if (initial == null) {
@@ -62,8 +64,12 @@ final class BlockLstmLayer {
         BlockLSTM<TFloat32> lstm = tf.nn.blockLSTM(tf.constant((long) steps), x, c0, h0, weights, noPeephole, noPeephole,
                 noPeephole, bias, BlockLSTM.usePeephole(false), BlockLSTM.cellClip(0f));
         if (finalState != null) {
-            Operand<TInt32> last = tf.constant(steps - 1);
-            finalState[0] = new State(tf.gather(lstm.h(), last, tf.constant(0)), tf.gather(lstm.cs(), last, tf.constant(0)));
+            // Row lastSteps[b] * B + b of the [T·B, H] steps: window b's state after its last real step.
+            Operand<TInt32> windows = tf.range(tf.constant(0), tf.reshape(batch, tf.constant(new int[0])), tf.constant(1));
+            Operand<TInt32> rows = tf.math.add(tf.math.mul(lastSteps, batch), windows);
+            Operand<TInt32> flat = tf.constant(new int[] {-1, hidden});
+            finalState[0] = new State(tf.gather(tf.reshape(lstm.h(), flat), rows, tf.constant(0)),
+                    tf.gather(tf.reshape(lstm.cs(), flat), rows, tf.constant(0)));
         }
         return lstm.h();
     }

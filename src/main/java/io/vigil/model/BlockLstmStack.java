@@ -33,7 +33,12 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
     private final boolean batchMajor;
     private final int outputSize;
 
-    BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised, Cell cell) {
+    /**
+     * {@code lastSteps [B]}: each window's last real step. The fused op cannot hold a window's state through
+     * its padding, but needs not: padding comes after the real steps and an LSTM is causal, so the state at the
+     * last real step, read there, is the one the masked unrolled graph carries to the end.
+     */
+    BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised, Operand<TInt32> lastSteps, Cell cell) {
         this.tf = tf;
         this.steps = spec.window();
         Operand<TInt32> batch = tf.slice(tf.shape(normalised), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
@@ -43,7 +48,7 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
         int[] enc = spec.encoderHidden();
         for (int l = 0; l < enc.length; l++) {
             BlockLstmLayer layer = new BlockLstmLayer(tf, "encoder_" + l, inputSize, enc[l], params);
-            sequence = layer.run(sequence, steps, batch, null, state);
+            sequence = layer.run(sequence, steps, batch, null, state, lastSteps);
             inputSize = enc[l];
         }
         BlockLstmLayer.State encoderState = state[0];
@@ -59,15 +64,15 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
                 LstmLayer<TFloat32> layer = new LstmLayer<>(tf, scope, inputSize, dec[l], params, TFloat32.class);
                 lastUnrolled = dec.length == 1;
                 // Stacked along the batch axis when it is the last layer: the output layer then needs no transpose.
-                sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null), Stack.axis(lastUnrolled ? 1L : 0L));
+                sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null, null), Stack.axis(lastUnrolled ? 1L : 0L));
             } else if (repeated) {
                 Operand<TFloat32> tiled = tf.tile(tf.expandDims(latent, tf.constant(0)), tf.constant(new int[] {steps, 1, 1}));
-                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(tiled, steps, batch, null, null);
+                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(tiled, steps, batch, null, null, null);
             } else if (l == 0) {
                 BlockLstmLayer layer = new BlockLstmLayer(tf, scope, 0, dec[l], params);
-                sequence = layer.run(layer.noInput(steps, batch), steps, batch, encoderState, null);
+                sequence = layer.run(layer.noInput(steps, batch), steps, batch, encoderState, null, null);
             } else {
-                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(sequence, steps, batch, null, null);
+                sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(sequence, steps, batch, null, null, null);
             }
             inputSize = dec[l];
         }

@@ -8,42 +8,55 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
  * Builds the LSTM autoencoder as a pure function of {@link Ops}: raw windows in, normalisation inside
  * the graph, a stack of encoder LSTMs whose last hidden state is the latent vector (optionally
  * projected), a decoder stack fed by the repeated latent (or started from the encoder's state), and a
- * time-distributed dense output, and the per-element loss (squared error or binary cross-entropy).
- * The LSTM layers are unrolled or fused ({@link Cell}); both read the same parameters and compute the same
- * outputs. No session, no I/O: training, export and tests all call this.
+ * time-distributed dense output, and the per-element loss (squared error or binary cross-entropy),
+ * averaged over each window's real steps only when sequences are padded ({@link StepMask}).
+ * The LSTM layers are unrolled or fused ({@link Cell}); every cell reads the same parameters and computes the
+ * same outputs. No session, no I/O: training, export and tests all call this.
  */
 public final class LstmAutoencoder {
     private LstmAutoencoder() {
     }
 
-    /** Builds the graph with the unrolled cell (the one TensorFlow can differentiate) and a fresh {@code windows} placeholder. */
+    /** Builds the graph with the unrolled cell (the one TensorFlow can differentiate in float64) and fresh placeholders. */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type) {
         return build(tf, spec, params, type, Cell.UNROLLED);
     }
 
     /**
-     * Builds the graph with the given cell and a fresh {@code windows} placeholder of shape {@code [?, T, F]}.
-     * The fused cells need float32.
+     * Builds the graph with the given cell (the fused ones need float32) and fresh placeholders:
+     * {@code windows [?, T, F]} and {@code lengths [?]}, the number of real steps of each window. Left unfed,
+     * {@code lengths} is T for every window, so callers of fixed windows need not feed it.
      */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Cell cell) {
         Operand<T> input = tf.withName(ModelSignature.INPUT_WINDOWS)
                 .placeholder(type, Placeholder.shape(Shape.of(-1, spec.window(), spec.features())));
-        return build(tf, spec, params, type, input, cell);
+        Operand<TInt32> batch = tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+        Operand<TInt32> lengths = tf.withName(ModelSignature.INPUT_LENGTHS)
+                .placeholderWithDefault(tf.fill(batch, tf.constant(spec.window())), Shape.of(-1));
+        return build(tf, spec, params, type, input, lengths, cell);
     }
 
+    /**
+     * Builds the graph over the given inputs. Window {@code b} holds its values in steps
+     * {@code 0..lengths[b]-1}; later steps are padding: the encoder's latent is its state after the last real
+     * step, the decoder still runs all T steps (it is causal, so padding never changes a real step's output),
+     * and padding counts in no error or loss and gets no gradient.
+     */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
-                                                                  Operand<T> input, Cell cell) {
+                                                                  Operand<T> input, Operand<TInt32> lengths, Cell cell) {
         int features = spec.features();
+        StepMask<T> mask = new StepMask<>(tf, lengths, spec.window(), type);
         Operand<T> center = constant(tf, spec.normalization().center(), type);
         Operand<T> scale = constant(tf, spec.normalization().scale(), type);
-        Operand<T> normalised = tf.math.div(tf.math.sub(input, center), scale);
-        LstmStack<T> stack = stack(tf, spec, params, type, normalised, cell);
+        Operand<T> normalised = mask.zeroPadding(tf.math.div(tf.math.sub(input, center), scale));
+        LstmStack<T> stack = stack(tf, spec, params, type, normalised, mask, cell);
         Operand<T> latent = stack.latent();
 
         // Time-distributed dense output.
@@ -53,32 +66,33 @@ public final class LstmAutoencoder {
         Operand<T> dense = stack.timeDistributed(k, b, features);
         Operand<T> predicted = spec.output() == ModelSpec.OutputActivation.SIGMOID ? tf.math.sigmoid(dense) : dense;
 
-        // With --reverse the decoder emits the window back to front (its target is the reversed input);
-        // flipping the prediction instead of the target gives the same loss and outputs in input order.
-        Operand<T> reconstructedNormalised = spec.reverse() ? reverseTime(tf, predicted) : predicted;
+        // With --reverse the decoder emits each window's real steps back to front (its target is the
+        // reversed input); flipping the prediction instead of the target gives the same loss and outputs in
+        // input order. Padding stays where it is, after the real steps.
+        Operand<T> reconstructedNormalised = spec.reverse() ? mask.reverseRealSteps(predicted) : predicted;
         // BCE goes through the logits (the sigmoid's input), as Keras does for a sigmoid output: exact and
         // with a gradient everywhere, where clipping probabilities stopped learning on saturated pixels.
-        Operand<T> elementLoss = spec.loss() == Loss.BCE
-                ? binaryCrossEntropyFromLogits(tf, spec.reverse() ? reverseTime(tf, dense) : dense, normalised, type)
-                : tf.math.squaredDifference(reconstructedNormalised, normalised);
+        Operand<T> elementLoss = mask.zeroPadding(spec.loss() == Loss.BCE
+                ? binaryCrossEntropyFromLogits(tf, spec.reverse() ? mask.reverseRealSteps(dense) : dense, normalised, type)
+                : tf.math.squaredDifference(reconstructedNormalised, normalised));
         Operand<T> stepError = tf.math.mean(elementLoss, tf.constant(2));
-        Operand<T> featureError = tf.math.mean(elementLoss, tf.constant(1));
-        Operand<T> windowError = tf.math.mean(elementLoss, tf.constant(new int[] {1, 2}));
+        Operand<T> featureError = mask.meanOverSteps(elementLoss);
+        Operand<T> windowError = mask.meanOverStepsAndFeatures(elementLoss, features);
         Operand<T> loss = tf.math.mean(windowError, tf.constant(0));
-        Operand<T> reconstruction = tf.math.add(tf.math.mul(reconstructedNormalised, scale), center);
-        return new AutoencoderOutputs<>(input, reconstruction, windowError, featureError, stepError, latent, loss);
+        Operand<T> reconstruction = mask.zeroPadding(tf.math.add(tf.math.mul(reconstructedNormalised, scale), center));
+        return new AutoencoderOutputs<>(input, lengths, reconstruction, windowError, featureError, stepError, latent, loss);
     }
 
     @SuppressWarnings("unchecked")
     private static <T extends TNumber> LstmStack<T> stack(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
-                                                          Operand<T> normalised, Cell cell) {
+                                                          Operand<T> normalised, StepMask<T> mask, Cell cell) {
         if (cell == Cell.UNROLLED) {
-            return new UnrolledLstmStack<>(tf, spec, params, type, normalised);
+            return new UnrolledLstmStack<>(tf, spec, params, type, normalised, mask);
         }
         if (type != TFloat32.class) {
             throw new IllegalArgumentException("the " + cell.wireName() + " cell computes in float32 only, not " + type.getSimpleName());
         }
-        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised, cell);
+        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised, mask.lastSteps(), cell);
     }
 
     /** The encoder's final {@code h [B, H]}, or its dense projection {@code [B, latent]} when the spec has one. */
@@ -103,10 +117,6 @@ public final class LstmAutoencoder {
         Operand<T> relu = tf.math.maximum(logits, zero);
         Operand<T> softplusNegAbs = tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(logits))));
         return tf.math.add(tf.math.sub(relu, tf.math.mul(logits, target)), softplusNegAbs);
-    }
-
-    private static <T extends TNumber> Operand<T> reverseTime(Ops tf, Operand<T> x) {
-        return tf.reverse(x, tf.constant(new int[] {1}));
     }
 
     private static <T extends TNumber> Operand<T> constant(Ops tf, float[] values, Class<T> type) {

@@ -6,6 +6,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Split;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -61,9 +62,11 @@ final class LstmLayer<T extends TNumber> {
 
     /**
      * Runs the recurrence. {@code gateInputs.get(t)} is the projected input at step t, or null for a
-     * layer without input (the bias alone). {@code initial} is null to start from zeros.
+     * layer without input (the bias alone). {@code initial} is null to start from zeros. With a
+     * {@code mask}, a window keeps its state through its padded steps, so its final state is the one after
+     * its last real step (step 0 is always real: lengths are at least 1).
      */
-    List<Operand<T>> run(List<Operand<T>> gateInputs, int steps, State<T> initial, State<T>[] finalState) {
+    List<Operand<T>> run(List<Operand<T>> gateInputs, int steps, State<T> initial, State<T>[] finalState, StepMask<T> mask) {
         List<Operand<T>> outputs = new ArrayList<>(steps);
         Operand<T> h = initial == null ? null : initial.h();
         Operand<T> c = initial == null ? null : initial.c();
@@ -77,8 +80,15 @@ final class LstmLayer<T extends TNumber> {
             Operand<T> g = tf.math.tanh(gates.output().get(2));
             Operand<T> o = tf.math.sigmoid(gates.output().get(3));
             Operand<T> ig = tf.math.mul(i, g);
-            c = c == null ? ig : tf.math.add(tf.math.mul(f, c), ig);
-            h = tf.math.mul(o, tf.math.tanh(c));
+            Operand<T> cNext = c == null ? ig : tf.math.add(tf.math.mul(f, c), ig);
+            Operand<T> hNext = tf.math.mul(o, tf.math.tanh(cNext));
+            if (mask != null && t > 0) {
+                Operand<TBool> real = mask.step(t);
+                cNext = tf.select(real, cNext, c);
+                hNext = tf.select(real, hNext, h);
+            }
+            c = cNext;
+            h = hNext;
             outputs.add(h);
         }
         if (finalState != null) {

@@ -17,7 +17,8 @@ final class UnrolledLstmStack<T extends TNumber> implements LstmStack<T> {
     private final List<Operand<T>> stepOutputs;
     private final int outputSize;
 
-    UnrolledLstmStack(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Operand<T> normalised) {
+    /** With {@code mask}, each encoder layer keeps its state through a window's padded steps. */
+    UnrolledLstmStack(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Operand<T> normalised, StepMask<T> mask) {
         this.tf = tf;
         this.steps = spec.window();
         // Encoder: stacked layers, each feeding its per-step outputs to the next.
@@ -30,7 +31,7 @@ final class UnrolledLstmStack<T extends TNumber> implements LstmStack<T> {
         for (int l = 0; l < enc.length; l++) {
             LstmLayer<T> layer = new LstmLayer<>(tf, "encoder_" + l, inputSize, enc[l], params, type);
             gateInputs = l == 0 ? layer.projectSequence(normalised, steps, inputSize) : layer.projectSteps(outputs, inputSize);
-            outputs = layer.run(gateInputs, steps, null, state);
+            outputs = layer.run(gateInputs, steps, null, state, mask);
             inputSize = enc[l];
         }
         LstmLayer.State<T> encoderState = state[0];
@@ -43,10 +44,10 @@ final class UnrolledLstmStack<T extends TNumber> implements LstmStack<T> {
             boolean fromState = l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ;
             LstmLayer<T> layer = new LstmLayer<>(tf, "decoder_" + l, fromState ? 0 : inputSize, dec[l], params, type);
             if (fromState) {
-                outputs = layer.run(null, steps, encoderState, null);
+                outputs = layer.run(null, steps, encoderState, null, null);
             } else {
                 gateInputs = l == 0 ? layer.projectRepeated(latent, steps) : layer.projectSteps(outputs, inputSize);
-                outputs = layer.run(gateInputs, steps, null, null);
+                outputs = layer.run(gateInputs, steps, null, null, null);
             }
             inputSize = dec[l];
         }

@@ -1,6 +1,13 @@
 package io.vigil.nab;
 
+import io.vigil.detect.AlertEvent;
+import io.vigil.detect.AlertState;
+import io.vigil.detect.Calibrator;
+import io.vigil.detect.Decision;
+import io.vigil.detect.Detector;
+import io.vigil.detect.DetectorConfig;
 import io.vigil.detect.StreamingLikelihood;
+import io.vigil.detect.WindowError;
 import io.vigil.detect.eval.NabWindows;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
@@ -93,7 +100,7 @@ public final class NabHarness {
         TrainingRequest request = new TrainingRequest(List.of(s.path()), HistoryOptions.defaults(), settings.window(), 1, null, 0.2,
                 settings.hidden(), null, 0, ModelSpec.Variant.REPEAT, false, ModelSpec.OutputActivation.LINEAR,
                 Normalization.Method.ZSCORE, 0, new Trainer.Settings(settings.epochs(), settings.batch(), settings.learningRate(),
-                settings.patience(), settings.seed()), settings.detector().threshold(), "nab", nameDir);
+                settings.patience(), settings.seed()), DetectorConfig.DEFAULT_THRESHOLD, "nab", nameDir);
         return TrainingRun.run(request, history, new Trainer.Listener() { }).versionDir();
     }
 
@@ -112,15 +119,22 @@ public final class NabHarness {
         BatchScoring.score(model.scorer(), all, ends, SCORE_BATCH, new Reports(settings, ends, probation, out)::accept);
     }
 
-    /** The likelihood of each window's error, then one report per episode; kept for rows after probation. */
+    /**
+     * The likelihood of each window's error through the {@link Detector}: a row gets the score of a window that
+     * opened an alert, 0 otherwise, so an episode is reported once. The likelihood learns from every window,
+     * probation included (those rows were seen); the detector starts where NAB starts counting, so an alert on
+     * the training rows cannot hide the first scored ones.
+     */
     private static final class Reports {
+        private static final List<String> FEATURES = List.of("value");
         private final NabSettings settings;
         private final int[] ends;
         private final int probation;
         private final double[] out;
         private final StreamingLikelihood likelihood;
-        private final RepeatSuppressor repeats;
+        private final Detector detector;
         private StreamingLikelihood.State state;
+        private AlertState alerts = AlertState.initial();
 
         Reports(NabSettings settings, int[] ends, int probation, double[] out) {
             this.settings = settings;
@@ -128,7 +142,18 @@ public final class NabHarness {
             this.probation = probation;
             this.out = out;
             this.likelihood = new StreamingLikelihood(settings.likelihoodHistory(), settings.likelihoodShort(), settings.likelihoodWarmUp());
-            this.repeats = new RepeatSuppressor(settings.cooldown());
+            // The score comes from the likelihood, so the detector's own calibrator is never asked.
+            this.detector = new Detector(settings.detector(), new Calibrator() {
+                @Override
+                public String name() {
+                    return StreamingLikelihood.NAME;
+                }
+
+                @Override
+                public double score(WindowError e) {
+                    throw new UnsupportedOperationException("the NAB harness scores with the streaming likelihood");
+                }
+            }, FEATURES);
             this.state = StreamingLikelihood.State.empty(settings.likelihoodHistory());
         }
 
@@ -137,9 +162,13 @@ public final class NabHarness {
                 double error = settings.recentWeighting() > 0 ? recentWeighted(scores, i, settings.recentWeighting()) : scores.windowError(i);
                 StreamingLikelihood.Update u = likelihood.update(state, error);
                 state = u.next();
-                double reported = repeats.report(u.score());
-                if (ends[first + i] >= probation) {
-                    out[ends[first + i]] = reported;
+                int row = ends[first + i];
+                if (row >= probation) {
+                    WindowError e = new WindowError(error, scores.featureErrors(i), scores.featureResiduals(i, input));
+                    Decision d = detector.decideWithScore(FEATURES.get(0), row, e, u.score(), alerts);
+                    alerts = d.next();
+                    boolean opened = d.event().filter(a -> AlertEvent.OPEN.equals(a.status())).isPresent();
+                    out[row] = opened ? d.score() : 0;
                 }
             }
         }

@@ -1,7 +1,9 @@
 package io.vigil.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.vigil.detect.ErrorDistribution;
+import io.vigil.detect.TrainingRanges;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +44,28 @@ public record ModelMetadata(
             throw new ModelException("model " + m.name() + " " + m.version() + " was trained on sequences (train --sequences): "
                     + command + " scores time series; use vigil encode for sequence models");
         }
+    }
+
+    /**
+     * The training ranges in feature order for the range guard, or null when {@code trainingRange} is
+     * missing or lacks a feature (model.json files may omit it; the guard is then off).
+     */
+    @JsonIgnore
+    public TrainingRanges trainingRanges() {
+        if (trainingRange == null || features == null) {
+            return null;
+        }
+        double[] min = new double[features.size()];
+        double[] max = new double[features.size()];
+        for (int f = 0; f < features.size(); f++) {
+            Range r = trainingRange.get(features.get(f));
+            if (r == null) {
+                return null;
+            }
+            min[f] = r.min();
+            max[f] = r.max();
+        }
+        return new TrainingRanges(min, max);
     }
 
     /** In-graph normalisation: {@code (raw - center) / scale} per feature. */

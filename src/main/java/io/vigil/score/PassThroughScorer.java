@@ -29,8 +29,12 @@ public final class PassThroughScorer implements Scorer {
         return features;
     }
 
+    /** Full windows only: {@code lengths} must be null (the stream never pads). */
     @Override
-    public ScoreBatch score(float[] windows, int count) {
+    public ScoreBatch score(float[] windows, int[] lengths, int count) {
+        if (lengths != null) {
+            throw new IllegalArgumentException("the pass-through scorer takes full windows only");
+        }
         if (count <= 0) {
             throw new IllegalArgumentException("nothing to score");
         }
@@ -42,6 +46,11 @@ public final class PassThroughScorer implements Scorer {
         System.arraycopy(windows, 0, reconstruction, 0, size);
         return new ScoreBatch(count, window, features, latentSize, reconstruction, new float[count],
                 new float[count * features], new float[count * window], new float[count * latentSize]);
+    }
+
+    @Override
+    public boolean acceptsLengths() {
+        return false;
     }
 
     @Override

@@ -10,9 +10,12 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * A {@link Scorer} backed by a SavedModel. Tensors are resolved through the serving signature's names;
+ * a SavedModel without the {@code lengths} input (exported before it existed) still loads and scores
+ * full windows;
  * inputs and outputs go through flat buffers (nested Java arrays are two orders of magnitude slower),
  * and every tensor and result is closed before returning.
  */
@@ -22,6 +25,8 @@ public final class SavedModelScorer implements Scorer {
     private final int features;
     private final int latentSize;
     private final String input;
+    /** The signature's lengths input, or null for a SavedModel exported before there was one. */
+    private final String lengthsInput;
     private final String[] outputs;
 
     private SavedModelScorer(SavedModelBundle bundle) {
@@ -38,6 +43,8 @@ public final class SavedModelScorer implements Scorer {
         this.features = (int) in.shape.get(2);
         this.latentSize = (int) outs.get(ModelSignature.LATENT).shape.get(1);
         this.input = in.name;
+        Signature.TensorDescription lengths = signature.getInputs().get(ModelSignature.INPUT_LENGTHS);
+        this.lengthsInput = lengths == null ? null : lengths.name;
         this.outputs = new String[] {outs.get(ModelSignature.RECONSTRUCTION).name, outs.get(ModelSignature.WINDOW_ERROR).name,
             outs.get(ModelSignature.FEATURE_ERROR).name, outs.get(ModelSignature.STEP_ERROR).name, outs.get(ModelSignature.LATENT).name};
     }
@@ -64,7 +71,12 @@ public final class SavedModelScorer implements Scorer {
     }
 
     @Override
-    public ScoreBatch score(float[] windows, int count) {
+    public boolean acceptsLengths() {
+        return lengthsInput != null;
+    }
+
+    @Override
+    public ScoreBatch score(float[] windows, int[] lengths, int count) {
         if (count <= 0) {
             throw new IllegalArgumentException("nothing to score");
         }
@@ -72,10 +84,16 @@ public final class SavedModelScorer implements Scorer {
         if (windows.length < size) {
             throw new IllegalArgumentException("need " + size + " values for " + count + " windows, got " + windows.length);
         }
+        int[] steps = checkedLengths(lengths, count);
         Session.Runner runner;
-        try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, window, features))) {
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, window, features));
+             TInt32 n = TInt32.tensorOf(Shape.of(count))) {
             x.copyFrom(DataBuffers.of(windows, true, false).narrow(size));
             runner = bundle.session().runner().feed(input, x);
+            if (lengthsInput != null) {
+                n.copyFrom(DataBuffers.of(steps, true, false));
+                runner.feed(lengthsInput, n);
+            }
             for (String o : outputs) {
                 runner.fetch(o);
             }
@@ -85,6 +103,31 @@ public final class SavedModelScorer implements Scorer {
                         read(result, 3, (long) count * window), read(result, 4, (long) count * latentSize));
             }
         }
+    }
+
+    /** The lengths to feed: T for every window when none are given; each given one must be 1..T. */
+    private int[] checkedLengths(int[] lengths, int count) {
+        int[] steps = new int[count];
+        if (lengths == null) {
+            java.util.Arrays.fill(steps, window);
+            return steps;
+        }
+        if (lengths.length < count) {
+            throw new IllegalArgumentException("need " + count + " lengths, got " + lengths.length);
+        }
+        for (int i = 0; i < count; i++) {
+            if (lengths[i] < 1 || lengths[i] > window) {
+                throw new IllegalArgumentException("window " + i + " of the batch has length " + lengths[i]
+                        + ", expected 1.." + window + " steps");
+            }
+            if (lengths[i] < window && lengthsInput == null) {
+                throw new IllegalArgumentException("this model was exported before variable-length sequences (its signature has "
+                        + "no \"" + ModelSignature.INPUT_LENGTHS + "\" input): it scores full windows of " + window
+                        + " steps only, but window " + i + " of the batch has " + lengths[i] + "; retrain it to score shorter sequences");
+            }
+            steps[i] = lengths[i];
+        }
+        return steps;
     }
 
     private static float[] read(Result result, int index, long size) {

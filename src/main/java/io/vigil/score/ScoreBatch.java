@@ -44,6 +44,25 @@ public record ScoreBatch(int count, int window, int features, int latentSize, fl
         return weighted;
     }
 
+    /** The last step of window {@code i} as fed in {@code windows} (raw units), per feature. */
+    public double[] newestObserved(int i, float[] windows) {
+        return newestStep(windows, i);
+    }
+
+    /** The model's reconstruction of the last step of window {@code i} (raw units), per feature. */
+    public double[] newestReconstructed(int i) {
+        return newestStep(reconstruction, i);
+    }
+
+    private double[] newestStep(float[] windows, int i) {
+        double[] out = new double[features];
+        int base = (i * window + window - 1) * features;
+        for (int f = 0; f < features; f++) {
+            out[f] = windows[base + f];
+        }
+        return out;
+    }
+
     public float[] latent(int i) {
         float[] out = new float[latentSize];
         System.arraycopy(latent, i * latentSize, out, 0, latentSize);

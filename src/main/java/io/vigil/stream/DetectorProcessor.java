@@ -7,7 +7,6 @@ import io.vigil.detect.LikelihoodStateMapper;
 import io.vigil.detect.ScoringPolicy;
 import io.vigil.detect.StreamingLikelihood;
 import io.vigil.detect.WindowError;
-import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.DeadLetter;
 import io.vigil.telemetry.Durations;
 import io.vigil.telemetry.Timestamps;
@@ -29,12 +28,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Vigil's one stateful step: parse and validate a telemetry record (bad ones to the dead-letter sink
- * with a reason), place it in its series' window, and when a window is due, queue it for scoring.
- * Queued windows are scored in batches — when {@code batch.max} are waiting or {@code batch.linger.ms}
- * has passed — and each result goes through the detector to the scores, alerts and embeddings sinks.
- * A queued window is also in the pending store until its score is emitted, so a crash cannot lose it.
+ * with a reason), place it in its series' window, and when a window is due, queue it for scoring in its
+ * stream thread's {@link ThreadBatch}. Queued windows are scored in batches — when {@code batch.max} are
+ * waiting on the thread or the oldest has waited {@code batch.linger.ms} — and each result comes back here
+ * and goes through the detector to the scores, alerts and embeddings sinks. A queued window is also in the
+ * pending store until its score is emitted, so a crash cannot lose it.
  */
-final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[]>, ThreadBatch.Owner {
     /** How often a task reports its series and open-alert counts to the listener (metrics gauges). */
     static final Duration GAUGE_INTERVAL = Duration.ofSeconds(5);
 
@@ -43,7 +43,12 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private final TelemetryParser parser;
     private final StreamListener listener;
     private final AlertStateMapper alertMapper = new AlertStateMapper();
-    private final List<PendingWindow> batch = new ArrayList<>();
+    private final ThreadLocal<ThreadBatch> batches;
+    private final long lingerMs;
+    /** Windows restored from the pending store at init, queued at this task's first turn on its thread. */
+    private final List<PendingWindow> restored = new ArrayList<>();
+    /** This task's scored windows, waiting for its next turn to be emitted. */
+    private final List<ThreadBatch.Result> ready = new ArrayList<>();
     private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, SeriesWindow> windows;
     private KeyValueStore<String, PendingWindow> pending;
@@ -55,11 +60,14 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private long activeSeries;
     private long openAlerts;
 
-    DetectorProcessor(StreamSettings settings, ModelHolder models, TelemetryParser parser, StreamListener listener) {
+    DetectorProcessor(StreamSettings settings, ModelHolder models, TelemetryParser parser, StreamListener listener,
+                      ThreadLocal<ThreadBatch> batches) {
         this.settings = settings;
         this.models = models;
         this.parser = parser;
         this.listener = listener;
+        this.batches = batches;
+        this.lingerMs = settings.batchLinger().toMillis();
     }
 
     @Override
@@ -71,10 +79,10 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         this.likelihoods = context.getStateStore(DetectorTopology.LIKELIHOOD_STORE);
         // Windows queued before a crash or a rebalance were restored with the store: score them first.
         try (KeyValueIterator<String, PendingWindow> it = pending.all()) {
-            it.forEachRemaining(kv -> batch.add(kv.value));
+            it.forEachRemaining(kv -> restored.add(kv.value));
         }
         Duration linger = settings.batchLinger().isZero() ? Duration.ofMillis(1) : settings.batchLinger();
-        context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+        context.schedule(linger, PunctuationType.WALL_CLOCK_TIME, now -> lingered());
         Duration sweep = settings.seriesIdleTtl().dividedBy(10);
         context.schedule(sweep.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : sweep,
                 PunctuationType.WALL_CLOCK_TIME, this::expireIdleSeries);
@@ -99,13 +107,50 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
 
     @Override
     public void close() {
+        // Queued and scored-but-unemitted windows stay in the pending store for this task's next owner.
+        batches.get().removeAll(this);
+        ready.clear();
         if (task != null) {
             listener.taskClosed(task);
         }
     }
 
     @Override
+    public void scored(ThreadBatch.Result result) {
+        ready.add(result);
+    }
+
+    @Override
     public void process(org.apache.kafka.streams.processor.api.Record<byte[], byte[]> record) {
+        ThreadBatch batch = batch();
+        accept(record, batch);
+        if (batch.size() >= settings.batchMax()) {
+            batch.score(models);
+        }
+        emitReady();
+    }
+
+    /** This thread's batch, with any windows this task restored queued first. */
+    private ThreadBatch batch() {
+        ThreadBatch batch = batches.get();
+        if (!restored.isEmpty()) {
+            long now = context.currentSystemTimeMs();
+            restored.forEach(p -> batch.add(this, p, now));
+            restored.clear();
+        }
+        return batch;
+    }
+
+    /** The linger punctuation: scores the thread's batch once its oldest window has waited long enough. */
+    private void lingered() {
+        ThreadBatch batch = batch();
+        if (batch.due(context.currentSystemTimeMs(), lingerMs)) {
+            batch.score(models);
+        }
+        emitReady();
+    }
+
+    private void accept(org.apache.kafka.streams.processor.api.Record<byte[], byte[]> record, ThreadBatch batch) {
         ParseResult parsed = parser.parse(record.key(), record.value());
         if (parsed instanceof ParseResult.Rejected rejected) {
             deadLetter(record, rejected.reason(), rejected.detail());
@@ -141,44 +186,31 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             w.copyTo(values, 0);
             PendingWindow p = new PendingWindow(t.series(), w.start(), w.end(), w.anyImputed(), w.capacity, w.features, values);
             pending.put(p.key(), p);
-            batch.add(p);
+            batch.add(this, p, context.currentSystemTimeMs());
         }
         windows.put(t.series(), w);
-        if (batch.size() >= settings.batchMax()) {
-            flush();
-        }
     }
 
-    /** Scores every queued window in one model call and emits the results. */
+    /** Scores everything queued on this thread now and emits this task's results (tests and shutdown paths). */
     void flush() {
-        if (batch.isEmpty()) {
+        batch().score(models);
+        emitReady();
+    }
+
+    /** Emits this task's scored windows, in the order they were queued. */
+    private void emitReady() {
+        if (ready.isEmpty()) {
             return;
         }
-        List<PendingWindow> work = new ArrayList<>(batch);
-        batch.clear();
-        models.withModel(active -> {
-            emit(active, work);
-            return null;
-        });
-    }
-
-    private void emit(ActiveModel active, List<PendingWindow> work) {
-        int stride = settings.windows().window() * settings.windows().features();
-        float[] input = new float[work.size() * stride];
-        for (int i = 0; i < work.size(); i++) {
-            System.arraycopy(work.get(i).values(), 0, input, i * stride, stride);
-        }
-        long started = System.nanoTime();
-        ScoreBatch out = active.model().scorer().score(input, work.size());
-        listener.batchScored(work.size(), System.nanoTime() - started);
         // Outputs carry the time they were produced, not the window's event time: replayed history with old
         // timestamps would otherwise fall straight out of the topics' time-based retention.
         long now = context.currentSystemTimeMs();
-        Messages.ModelRef model = Messages.ModelRef.of(active.metadata());
-        List<String> features = active.metadata().features();
-        for (int i = 0; i < work.size(); i++) {
-            PendingWindow p = work.get(i);
-            WindowError error = new WindowError(out.windowError(i), out.featureErrors(i), out.featureResiduals(i, input));
+        for (ThreadBatch.Result r : ready) {
+            ActiveModel active = r.model();
+            Messages.ModelRef model = Messages.ModelRef.of(active.metadata());
+            List<String> features = active.metadata().features();
+            PendingWindow p = r.window();
+            WindowError error = r.error();
             AlertState state = alertState(p.series());
             ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, likelihoodState(active, p.series()));
             Decision d = result.decision();
@@ -190,7 +222,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             byte[] key = p.series().getBytes(StandardCharsets.UTF_8);
             Messages.Score score = new Messages.Score(p.series(), p.start(), p.end(), model, error.error(),
                     Messages.byName(features, error.featureErrors()), d.score(), active.threshold(), d.anomalous(),
-                    active.policy().calibrationName(), p.imputed());
+                    d.reason().wireName(), active.policy().calibrationName(), p.imputed());
             forward(DetectorTopology.SCORES_SINK, key, Messages.toJson(score), now);
             d.event().ifPresent(e -> {
                 forward(DetectorTopology.ALERTS_SINK, key, Messages.toJson(Messages.Alert.of(e, model)), now);
@@ -198,11 +230,12 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             });
             if (settings.embeddingsTopic().isPresent()) {
                 forward(DetectorTopology.EMBEDDINGS_SINK, key,
-                        Messages.toJson(new Messages.Embedding(p.series(), p.end(), model, out.latent(i))), now);
+                        Messages.toJson(new Messages.Embedding(p.series(), p.end(), model, r.latent())), now);
             }
             listener.windowScored(d.score(), d.anomalous(), p.end());
             pending.delete(p.key());
         }
+        ready.clear();
     }
 
     private StreamingLikelihood.State likelihoodState(ActiveModel active, String series) {

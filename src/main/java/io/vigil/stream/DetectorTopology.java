@@ -34,7 +34,10 @@ public final class DetectorTopology {
         TelemetryParser parser = new TelemetryParser(meta.features(), settings.recordMaxBytes());
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.inputTopic());
-        topology.addProcessor(PROCESSOR, () -> new DetectorProcessor(settings, models, parser, listener), SOURCE);
+        // One batch per stream thread, shared by the thread's tasks: one model call however many partitions it has.
+        ThreadLocal<ThreadBatch> batches = ThreadLocal.withInitial(
+                () -> new ThreadBatch(settings.windows(), settings.embeddingsTopic().isPresent(), listener));
+        topology.addProcessor(PROCESSOR, () -> new DetectorProcessor(settings, models, parser, listener, batches), SOURCE);
         topology.addStateStore(windowStore(), PROCESSOR);
         topology.addStateStore(pendingStore(), PROCESSOR);
         topology.addStateStore(alertStore(), PROCESSOR);

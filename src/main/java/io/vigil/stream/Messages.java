@@ -26,7 +26,7 @@ public final class Messages {
     /** One scored window. */
     public record Score(String series, long windowStart, long windowEnd, ModelRef model, double error,
                         Map<String, Double> featureErrors, double score, double threshold, boolean anomalous,
-                        String calibration, boolean imputed) {
+                        String reason, String calibration, boolean imputed) {
     }
 
     /** An alert's opening or resolution; both carry the same {@code alertId}. */

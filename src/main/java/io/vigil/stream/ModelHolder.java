@@ -11,6 +11,8 @@ import io.vigil.registry.ModelMetadata;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds the model every stream thread scores with, and swaps it without stopping the stream. Scoring
@@ -19,6 +21,7 @@ import java.util.function.Function;
  * length, because the stores hold windows shaped for the model.
  */
 public final class ModelHolder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelHolder.class);
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Function<ModelMetadata, DetectorConfig> detectorConfig;
     private final Calibration calibration;
@@ -92,7 +95,9 @@ public final class ModelHolder implements AutoCloseable {
 
     private ActiveModel activate(LoadedModel model) {
         DetectorConfig config = detectorConfig.apply(model.metadata());
-        Detector detector = new Detector(config, new QuantileCalibrator(model.metadata().validationErrors()), model.metadata().features());
+        Detector detector = new Detector(config, new QuantileCalibrator(model.metadata().validationErrors()), model.metadata().features(),
+                model.metadata().trainingRanges());
+        detector.warnings().forEach(w -> LOG.warn("model {} {}: {}", model.metadata().name(), model.metadata().version(), w));
         return new ActiveModel(model, new ScoringPolicy(calibration, detector), config.threshold());
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.stream;
 
+import io.vigil.broker.KafkaAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,8 +52,10 @@ public final class TopicCreator {
             return created;
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + clientProps.get("bootstrap.servers") + " did not answer within "
-                    + timeout.toSeconds() + " s; is the broker running and kafka.bootstrap.servers right?", e);
+                    + timeout.toSeconds() + " s; is the broker running, is kafka.bootstrap.servers right, and does"
+                    + " kafka.security.protocol match the broker's listener?", e);
         } catch (ExecutionException e) {
+            KafkaAccess.throwIfRefused(e.getCause(), clientProps.get("bootstrap.servers"));
             throw new IllegalStateException("could not create topics " + topics + ": " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

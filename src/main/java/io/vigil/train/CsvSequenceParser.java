@@ -55,7 +55,7 @@ final class CsvSequenceParser {
             if (group < 0) {
                 skipLine();
             } else {
-                sink.accept(group, row, values, parseRow(header, labelIndex, values));
+                sink.accept(group, row, values, options.steps(), parseRow(header, labelIndex, values));
             }
             row++;
         }

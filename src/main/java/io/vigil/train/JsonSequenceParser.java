@@ -11,8 +11,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON-lines sequence files: one object per line, {@code {"sequence": [[f0, f1, ...], ...]}} with
- * {@code steps} arrays of {@code features} numbers, and optionally a label field (any scalar).
+ * JSON-lines sequence files: one object per line, {@code {"sequence": [[f0, f1, ...], ...]}} with 1 to
+ * {@code steps} arrays of {@code features} numbers, and optionally a label field (any scalar). A shorter
+ * sequence is padded with zeros to {@code steps}; its length tells the model where the padding starts.
  */
 final class JsonSequenceParser {
     static final String SEQUENCE_FIELD = "sequence";
@@ -42,16 +43,16 @@ final class JsonSequenceParser {
                 } catch (JsonProcessingException e) {
                     throw InputException.at(name, line, "not JSON (" + e.getOriginalMessage() + ")");
                 }
-                String label = sequence(node, name, line, options, values, labelField);
-                sink.accept(group, row, values, label);
+                int length = sequence(node, name, line, options, values);
+                sink.accept(group, row, values, length, label(node, labelField));
             }
             row++;
         }
         return row;
     }
 
-    private static String sequence(JsonNode node, String name, long line, SequenceReader.Options o, float[] values,
-                                   String labelField) {
+    /** Fills {@code values} with the sequence and zero padding; returns its length in steps. */
+    private static int sequence(JsonNode node, String name, long line, SequenceReader.Options o, float[] values) {
         if (node == null || !node.isObject()) {
             throw InputException.at(name, line, "expected an object {\"sequence\": [[...], ...]}");
         }
@@ -59,10 +60,15 @@ final class JsonSequenceParser {
         if (seq == null || !seq.isArray()) {
             throw InputException.at(name, line, "field \"sequence\" is missing or not an array of steps");
         }
-        if (seq.size() != o.steps()) {
-            throw InputException.at(name, line, "\"sequence\" has " + seq.size() + " steps, expected --steps " + o.steps());
+        int length = seq.size();
+        if (length == 0) {
+            throw InputException.at(name, line, "\"sequence\" is empty, expected 1 to --steps " + o.steps() + " steps");
         }
-        for (int t = 0; t < o.steps(); t++) {
+        if (length > o.steps()) {
+            throw InputException.at(name, line, "\"sequence\" has " + length + " steps, more than --steps " + o.steps()
+                    + " (the longest sequence the model reads)");
+        }
+        for (int t = 0; t < length; t++) {
             JsonNode step = seq.get(t);
             if (!step.isArray() || step.size() != o.features()) {
                 throw InputException.at(name, line, "\"sequence\"[" + t + "] is " + describe(step) + ", expected an array of "
@@ -77,6 +83,11 @@ final class JsonSequenceParser {
                 values[t * o.features() + f] = (float) d;
             }
         }
+        java.util.Arrays.fill(values, length * o.features(), values.length, 0f);
+        return length;
+    }
+
+    private static String label(JsonNode node, String labelField) {
         JsonNode label = node.get(labelField);
         return label == null || label.isNull() ? null : label.asText();
     }

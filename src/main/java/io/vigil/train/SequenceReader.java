@@ -17,9 +17,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a sequence file, one fixed-length sequence per row: CSV ({@code .csv}, a header, then
- * {@code steps x features} numeric columns row-major after dropping the label column) or JSON lines
- * ({@code {"sequence": [[...], ...], "label": ...}}), either optionally gzipped. Rows are streamed and
+ * Reads a sequence file, one sequence per row: CSV ({@code .csv}, a header, then {@code steps x features}
+ * numeric columns row-major after dropping the label column) or JSON lines
+ * ({@code {"sequence": [[...], ...], "label": ...}}, 1 to {@code steps} steps, padded with zeros to
+ * {@code steps}), either optionally gzipped. Rows are streamed and
  * sorted into groups (e.g. training and validation) by their 0-based data row; rows in no group are
  * skipped without parsing. Every bad row is an {@link InputException} naming file, line and field.
  */
@@ -42,7 +43,8 @@ public final class SequenceReader {
         /** The group of data row {@code row}, or -1 to skip it. */
         int groupOf(int row);
 
-        void accept(int group, int row, float[] values, String label);
+        /** {@code values} holds {@code length} real steps, then zeros up to the sequence length. */
+        void accept(int group, int row, float[] values, int length, String label);
     }
 
     private SequenceReader() {
@@ -86,6 +88,7 @@ public final class SequenceReader {
         private final int size;
         private final float[][] data;
         private final int[][] rows;
+        private final int[][] lengths;
         private final String[][] labels;
         private final int[] counts;
         private final Map<String, String> interned = new HashMap<>();
@@ -96,6 +99,7 @@ public final class SequenceReader {
             this.size = size;
             this.data = new float[groups][size * 64];
             this.rows = new int[groups][64];
+            this.lengths = new int[groups][64];
             this.labels = new String[groups][64];
             this.counts = new int[groups];
         }
@@ -107,15 +111,17 @@ public final class SequenceReader {
         }
 
         @Override
-        public void accept(int group, int row, float[] values, String label) {
+        public void accept(int group, int row, float[] values, int length, String label) {
             int n = counts[group];
             if (n == rows[group].length) {
                 rows[group] = Arrays.copyOf(rows[group], n * 2);
+                lengths[group] = Arrays.copyOf(lengths[group], n * 2);
                 labels[group] = Arrays.copyOf(labels[group], n * 2);
                 data[group] = Arrays.copyOf(data[group], n * 2 * size);
             }
             System.arraycopy(values, 0, data[group], n * size, size);
             rows[group][n] = row;
+            lengths[group][n] = length;
             if (label != null) {
                 labelled = true;
                 labels[group][n] = interned.computeIfAbsent(label, l -> l);
@@ -128,7 +134,7 @@ public final class SequenceReader {
             for (int g = 0; g < counts.length; g++) {
                 int n = counts[g];
                 out[g] = new Sequences(o.steps(), o.features(), n, Arrays.copyOf(data[g], n * size), Arrays.copyOf(rows[g], n),
-                        labelled ? Arrays.copyOf(labels[g], n) : null);
+                        Arrays.copyOf(lengths[g], n), labelled ? Arrays.copyOf(labels[g], n) : null);
                 data[g] = null;
             }
             return out;

@@ -75,7 +75,10 @@ public final class SequenceTrainingRun {
                 VersionWriter.architecture(t.spec(), t.result()), training, t.calibration().distribution(), cal, data, t.checksums());
     }
 
-    /** SHA-256 over the training then validation values (float bits, little-endian) and their row numbers. */
+    /**
+     * SHA-256 over the training then validation values (float bits, little-endian), their row numbers and,
+     * when some are padded, their lengths (so fixed-length files keep the fingerprint they always had).
+     */
     private static String fingerprint(Sequences... sets) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -83,6 +86,11 @@ public final class SequenceTrainingRun {
             for (Sequences set : sets) {
                 for (int row : set.rows()) {
                     put(sha, bytes, Integer.BYTES).putInt(row);
+                }
+                if (set.padded()) {
+                    for (int length : set.lengths()) {
+                        put(sha, bytes, Integer.BYTES).putInt(length);
+                    }
                 }
                 for (float v : set.data()) {
                     put(sha, bytes, Float.BYTES).putFloat(v);

@@ -76,15 +76,27 @@ public final class Trainer {
     private Trainer() {
     }
 
-    /** Trains with the fused cell ({@link #CELL}). */
+    /** Trains on full windows with the fused cell ({@link #CELL}). */
     public static Result train(ModelSpec spec, float[] train, int trainCount, float[] val, int valCount,
                                Settings settings, Listener listener) {
         return train(spec, train, trainCount, val, valCount, settings, listener, CELL);
     }
 
-    /** Trains with the given cell (benchmarks compare them; every cell gives the same weights within rounding). */
+    /** Trains on full windows with the given cell (benchmarks compare them; all give the same weights within rounding). */
     public static Result train(ModelSpec spec, float[] train, int trainCount, float[] val, int valCount,
                                Settings settings, Listener listener, Cell cell) {
+        return train(spec, train, null, trainCount, val, null, valCount, settings, listener, cell);
+    }
+
+    /** Trains on windows that may be padded sequences ({@link WindowSet#lengths()}), with the fused cell. */
+    public static Result train(ModelSpec spec, WindowSet train, WindowSet val, Settings settings, Listener listener) {
+        return train(spec, train.data(), train.lengths(), train.count(), val.data(), val.lengths(), val.count(), settings, listener,
+                CELL);
+    }
+
+    /** {@code trainLengths}/{@code valLengths}: real steps per window, or null when all are full. */
+    private static Result train(ModelSpec spec, float[] train, int[] trainLengths, int trainCount, float[] val, int[] valLengths,
+                                int valCount, Settings settings, Listener listener, Cell cell) {
         if (trainCount < 1) {
             throw new IllegalArgumentException("no training windows");
         }
@@ -96,6 +108,7 @@ public final class Trainer {
             order[i] = i;
         }
         float[] batch = new float[Math.min(settings.batchSize(), trainCount) * stride];
+        int[] batchLengths = trainLengths == null ? null : new int[Math.min(settings.batchSize(), trainCount)];
         List<Epoch> history = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
@@ -114,12 +127,15 @@ public final class Trainer {
                     int count = Math.min(settings.batchSize(), trainCount - from);
                     for (int i = 0; i < count; i++) {
                         System.arraycopy(train, order[from + i] * stride, batch, i * stride, stride);
+                        if (batchLengths != null) {
+                            batchLengths[i] = trainLengths[order[from + i]];
+                        }
                     }
-                    lossSum += graph.trainStep(batch, count, settings.learningRate()) * count;
+                    lossSum += graph.trainStep(batch, batchLengths, count, settings.learningRate()) * count;
                     listener.batchDone(b + 1, lossSum / (from + count));
                 }
                 double loss = lossSum / trainCount;
-                double valLoss = valCount > 0 ? meanError(graph, val, valCount, stride) : Double.NaN;
+                double valLoss = valCount > 0 ? meanError(graph, val, valLengths, valCount, stride) : Double.NaN;
                 double monitored = valCount > 0 ? valLoss : loss;
                 if (!Double.isFinite(monitored)) {
                     throw new IllegalStateException("training diverged at epoch " + epoch + " (loss " + loss
@@ -146,13 +162,13 @@ public final class Trainer {
         return new Result(bestWeights, List.copyOf(history), bestEpoch, stoppedEarly);
     }
 
-    private static double meanError(TrainingGraph graph, float[] windows, int count, int stride) {
+    private static double meanError(TrainingGraph graph, float[] windows, int[] lengths, int count, int stride) {
         float[] errors = new float[count];
         float[] chunk = new float[Math.min(EVAL_BATCH, count) * stride];
         for (int from = 0; from < count; from += EVAL_BATCH) {
             int n = Math.min(EVAL_BATCH, count - from);
             System.arraycopy(windows, from * stride, chunk, 0, n * stride);
-            graph.windowErrors(chunk, n, errors, from);
+            graph.windowErrors(chunk, lengths == null ? null : java.util.Arrays.copyOfRange(lengths, from, from + n), n, errors, from);
         }
         double sum = 0;
         for (float e : errors) {

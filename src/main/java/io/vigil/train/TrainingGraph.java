@@ -22,6 +22,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The training-time graph and its session: the autoencoder over variables (with the given cell; the fused
@@ -90,16 +91,23 @@ final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** One Adam step on {@code count} windows laid out in {@code batch}; returns the batch loss before the step. */
-    double trainStep(float[] batch, int count, double rate) {
+    /**
+     * One Adam step on {@code count} windows laid out in {@code batch} with their {@code lengths} (null:
+     * all full); returns the batch loss before the step.
+     */
+    double trainStep(float[] batch, int[] lengths, int count, double rate) {
         step++;
         try (TFloat32 x = windows(batch, count);
+             TInt32 n = lengths(lengths, count);
              TFloat32 lr = TFloat32.scalarOf((float) rate);
              TFloat32 b1 = TFloat32.scalarOf((float) Math.pow(BETA1, step));
              TFloat32 b2 = TFloat32.scalarOf((float) Math.pow(BETA2, step))) {
             Session.Runner runner = session.runner()
                     .feed(out.input(), x).feed(learningRate, lr).feed(beta1Power, b1).feed(beta2Power, b2)
                     .fetch(out.loss());
+            if (n != null) {
+                runner.feed(out.lengths(), n);
+            }
             updates.forEach(runner::addTarget);
             try (Result result = runner.run()) {
                 return ((TFloat32) result.get(0)).getFloat();
@@ -107,13 +115,19 @@ final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** Window errors of the current weights for {@code count} windows. */
-    void windowErrors(float[] batch, int count, float[] dest, int destOffset) {
+    /** Window errors of the current weights for {@code count} windows with their {@code lengths} (null: all full). */
+    void windowErrors(float[] batch, int[] lengths, int count, float[] dest, int destOffset) {
         try (TFloat32 x = windows(batch, count);
-             Result result = session.runner().feed(out.input(), x).fetch(out.windowError()).run()) {
-            float[] errors = new float[count];
-            ((TFloat32) result.get(0)).copyTo(DataBuffers.of(errors, false, false));
-            System.arraycopy(errors, 0, dest, destOffset, count);
+             TInt32 n = lengths(lengths, count)) {
+            Session.Runner runner = session.runner().feed(out.input(), x).fetch(out.windowError());
+            if (n != null) {
+                runner.feed(out.lengths(), n);
+            }
+            try (Result result = runner.run()) {
+                float[] errors = new float[count];
+                ((TFloat32) result.get(0)).copyTo(DataBuffers.of(errors, false, false));
+                System.arraycopy(errors, 0, dest, destOffset, count);
+            }
         }
     }
 
@@ -154,6 +168,16 @@ final class TrainingGraph implements AutoCloseable {
         TFloat32 x = TFloat32.tensorOf(Shape.of(count, spec.window(), spec.features()));
         x.copyFrom(DataBuffers.of(batch, true, false).narrow((long) count * spec.window() * spec.features()));
         return x;
+    }
+
+    /** The lengths tensor, or null to leave the graph's default (every window full). */
+    private static TInt32 lengths(int[] lengths, int count) {
+        if (lengths == null) {
+            return null;
+        }
+        TInt32 n = TInt32.tensorOf(Shape.of(count));
+        n.copyFrom(DataBuffers.of(lengths, true, false).narrow(count));
+        return n;
     }
 
     private static Operand<TFloat32> zeros(Ops tf, Shape shape) {

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,7 @@ final class VersionWriter {
         long started = System.nanoTime();
         Path tmp = createTemporary(out);
         try {
-            Trainer.Result result = Trainer.train(spec, train.data(), train.count(), validation.data(), validation.count(),
-                    settings, listener);
+            Trainer.Result result = Trainer.train(spec, train, validation, settings, listener);
             ModelExporter.export(tmp, spec, result.weights());
             // Calibrate on what the served model (not the training graph) says, so scores match serving.
             WindowSet calibrationSet = validation.isEmpty() ? train : validation;
@@ -86,7 +86,8 @@ final class VersionWriter {
             for (int from = 0; from < n; from += SCORE_BATCH) {
                 int count = Math.min(SCORE_BATCH, n - from);
                 System.arraycopy(windows.data(), from * stride, chunk, 0, count * stride);
-                ScoreBatch batch = scorer.score(chunk, count);
+                int[] lengths = windows.lengths() == null ? null : Arrays.copyOfRange(windows.lengths(), from, from + count);
+                ScoreBatch batch = scorer.score(chunk, lengths, count);
                 System.arraycopy(batch.windowError(), 0, errors, from, count);
                 System.arraycopy(batch.reconstruction(), 0, reconstruction, from * stride, count * stride);
                 for (int i = 0; i < count; i++) {

@@ -4,13 +4,20 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A batch of fixed-length windows ready for the model: {@code data} holds {@code count} windows
- * of {@code window} steps of {@code features} values, flat and row-major ({@code [n][t][f]}),
- * because TensorFlow is fed flat float buffers. For window {@code n}, {@code series[n]} names its
- * series and {@code startTimestamps[n]}/{@code endTimestamps[n]} its first and last row's time.
+ * A batch of windows ready for the model: {@code data} holds {@code count} windows of {@code window}
+ * steps of {@code features} values, flat and row-major ({@code [n][t][f]}), because TensorFlow is fed
+ * flat float buffers. For window {@code n}, {@code series[n]} names its series and
+ * {@code startTimestamps[n]}/{@code endTimestamps[n]} its first and last row's time. {@code lengths}
+ * is null when every window is full (time series), else the real steps of each padded sequence.
  */
 public record WindowSet(int window, int features, int count, float[] data,
-                        String[] series, long[] startTimestamps, long[] endTimestamps) {
+                        String[] series, long[] startTimestamps, long[] endTimestamps, int[] lengths) {
+    /** Full windows. */
+    public WindowSet(int window, int features, int count, float[] data, String[] series, long[] startTimestamps,
+                     long[] endTimestamps) {
+        this(window, features, count, data, series, startTimestamps, endTimestamps, null);
+    }
+
     public WindowSet {
         if (window < 1 || features < 1 || count < 0) {
             throw new IllegalArgumentException("window " + window + ", features " + features + ", count " + count);
@@ -21,6 +28,9 @@ public record WindowSet(int window, int features, int count, float[] data,
         }
         if (series.length != count || startTimestamps.length != count || endTimestamps.length != count) {
             throw new IllegalArgumentException("series and timestamp arrays must hold " + count + " entries");
+        }
+        if (lengths != null && lengths.length != count) {
+            throw new IllegalArgumentException("lengths must hold " + count + " entries, got " + lengths.length);
         }
     }
 
@@ -38,6 +48,11 @@ public record WindowSet(int window, int features, int count, float[] data,
         return window * features;
     }
 
+    /** Real steps of window {@code i}: {@code window} unless it is a padded sequence. */
+    public int length(int i) {
+        return lengths == null ? window : lengths[Objects.checkIndex(i, count)];
+    }
+
     /** A copy of window {@code i}, {@code [t][f]} flattened. */
     public float[] window(int i) {
         Objects.checkIndex(i, count);
@@ -52,13 +67,17 @@ public record WindowSet(int window, int features, int count, float[] data,
         String[] s = new String[indices.length];
         long[] start = new long[indices.length];
         long[] end = new long[indices.length];
+        int[] n = lengths == null ? null : new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
             int i = Objects.checkIndex(indices[k], count);
             System.arraycopy(data, i * size, d, k * size, size);
             s[k] = series[i];
             start[k] = startTimestamps[i];
             end[k] = endTimestamps[i];
+            if (n != null) {
+                n[k] = lengths[i];
+            }
         }
-        return new WindowSet(window, features, indices.length, d, s, start, end);
+        return new WindowSet(window, features, indices.length, d, s, start, end, n);
     }
 }

@@ -69,7 +69,7 @@ class BrokerLossIT {
                 broker.start();
                 long restarted = System.nanoTime();
 
-                int expected = ShiftedTelemetry.expectedWindows();
+                int expected = data.expectedWindows();
                 try (KafkaProducer<byte[], byte[]> producer = CrashRecoveryIT.producer(broker.bootstrapServers());
                      CommittedTopic scores = CommittedTopic.open(broker.bootstrapServers(), CrashRecoveryIT.SCORES);
                      CommittedTopic alerts = CommittedTopic.open(broker.bootstrapServers(), CrashRecoveryIT.ALERTS)) {

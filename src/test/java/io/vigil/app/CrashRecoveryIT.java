@@ -73,12 +73,12 @@ class CrashRecoveryIT {
                     killedAt = System.nanoTime();
                     visibleAtKill = scores.drain(SETTLE).size();
                 }
-                assertTrue(visibleAtKill > 0 && visibleAtKill < ShiftedTelemetry.expectedWindows(),
-                        "killed mid-stream: " + visibleAtKill + " of " + ShiftedTelemetry.expectedWindows() + " scores committed");
+                assertTrue(visibleAtKill > 0 && visibleAtKill < data.expectedWindows(),
+                        "killed mid-stream: " + visibleAtKill + " of " + data.expectedWindows() + " scores committed");
                 data.send(producer, FIRST_RUN_STEPS + IN_FLIGHT_STEPS, ShiftedTelemetry.POINTS);
 
                 try (DetectorProcess second = DetectorProcess.start(config, secondLog)) {
-                    int expected = ShiftedTelemetry.expectedWindows();
+                    int expected = data.expectedWindows();
                     scores.readUntil(got -> got.size() >= expected || !second.isAlive(), ALL_SCORES_TIMEOUT);
                     List<ConsumerRecord<byte[], byte[]>> allScores = scores.drain(SETTLE);
                     List<ConsumerRecord<byte[], byte[]>> allAlerts = alerts.poll();

@@ -107,8 +107,15 @@ class DetectorIT {
                         }
                         JsonNode s = streamed.get(row.series().id() + "@" + row.series().timestamps()[row.row()]);
                         assertEquals(row.error(), s.get("error").asDouble(), 1e-5 * Math.max(1e-3, row.error()), "error");
-                        assertEquals(row.score(), s.get("score").asDouble(), 1e-5, "score");
-                        assertEquals(row.anomalous(), s.get("anomalous").asBoolean());
+                        // Other batch sizes sum in another order: the score may step between the two errors.
+                        var validation = loaded.metadata().validationErrors();
+                        double error = s.get("error").asDouble();
+                        double steps = Math.abs(validation.quantileOf(error) - validation.quantileOf(row.error()));
+                        assertEquals(validation.quantileOf(error), s.get("score").asDouble(), 1e-12, "score of the streamed error");
+                        assertEquals(row.score(), s.get("score").asDouble(), 1e-5 + steps, "score");
+                        if (steps == 0) {
+                            assertEquals(row.anomalous(), s.get("anomalous").asBoolean());
+                        }
                         compared++;
                     }
                     assertEquals(expected, compared);

@@ -35,7 +35,13 @@ final class OfflineReference {
     static final ObjectMapper JSON = new ObjectMapper();
     static final int ALERT_OPEN_AFTER = 3;
     static final int ALERT_CLOSE_AFTER = 3;
-    static final double SCORE_TOLERANCE = 1e-5;
+    /** Relative: float32 inference in batches of other sizes differs in the last bits. */
+    static final double ERROR_TOLERANCE = 1e-5;
+    /**
+     * Absolute. The calibration can be steep where validation errors crowd together (a quantile moves
+     * by their density times the error's change), so it magnifies the error's tolerance severalfold.
+     */
+    static final double SCORE_TOLERANCE = 1e-4;
 
     /** Offline results of the scored windows, by {@code series@windowEnd}, in series then time order. */
     private final Map<String, OfflineEvaluator.RowResult> windows = new TreeMap<>();
@@ -87,7 +93,7 @@ final class OfflineReference {
         }
         windows.forEach((key, row) -> {
             JsonNode s = streamed.get(key).get(0);
-            assertEquals(row.error(), s.get("error").asDouble(), SCORE_TOLERANCE * Math.max(1e-3, row.error()), key + " error");
+            assertEquals(row.error(), s.get("error").asDouble(), ERROR_TOLERANCE * Math.max(1e-3, row.error()), key + " error");
             // Batches of other sizes sum in another order, so the errors differ in the last bits, and the score
             // (a step function of the error) may step between them. The streamed score must be exactly its own
             // error's, and may differ from the offline one only by the steps between the two errors.

@@ -10,9 +10,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A fixed data set for the recovery tests: three series of the test model's normal pattern, one
- * with a level shift long enough that a test can stop the detector while its alert is open. The
- * same points go to Kafka step by step and to a CSV for the offline evaluator.
+ * A fixed data set for the recovery tests: series of the test model's normal pattern (by default
+ * three), one of them ({@link #SHIFTED}) with a level shift long enough that a test can stop the
+ * detector while its alert is open. The same points go to Kafka step by step and to a CSV for the
+ * offline evaluator.
  */
 final class ShiftedTelemetry {
     static final String TOPIC = "telemetry";
@@ -27,7 +28,12 @@ final class ShiftedTelemetry {
     private final Map<String, double[][]> values = new LinkedHashMap<>();
 
     ShiftedTelemetry() {
-        for (String series : SERIES) {
+        this(SERIES);
+    }
+
+    /** The data set for other series ids; {@link #SHIFTED}, when among them, gets the shift. */
+    ShiftedTelemetry(List<String> seriesIds) {
+        for (String series : seriesIds) {
             Random noise = new Random(series.hashCode());
             double[][] v = new double[POINTS][];
             for (int i = 0; i < POINTS; i++) {
@@ -40,9 +46,19 @@ final class ShiftedTelemetry {
         }
     }
 
+    /** The series ids, in the order they are sent. */
+    List<String> series() {
+        return List.copyOf(values.keySet());
+    }
+
     /** Every series × (points − window + 1): the number of scores the detector owes. */
-    static int expectedWindows() {
-        return SERIES.size() * (POINTS - TestModels.WINDOW + 1);
+    int expectedWindows() {
+        return values.size() * windowsUpTo(POINTS);
+    }
+
+    /** Windows a series has once steps [0, steps) are in: those ending at a step ≥ window − 1. */
+    static int windowsUpTo(int steps) {
+        return Math.max(0, steps - TestModels.WINDOW + 1);
     }
 
     static long timestamp(int step) {
@@ -57,7 +73,7 @@ final class ShiftedTelemetry {
     /** Sends steps [from, to) of every series, then flushes. */
     void send(KafkaProducer<byte[], byte[]> producer, int from, int to) {
         for (int i = from; i < to; i++) {
-            for (String series : SERIES) {
+            for (String series : values.keySet()) {
                 double[] v = values.get(series)[i];
                 String json = "{\"ts\":" + timestamp(i) + ",\"values\":{\"cpu\":" + v[0] + ",\"mem\":" + v[1] + "}}";
                 producer.send(new ProducerRecord<>(TOPIC, series.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8)));

@@ -46,6 +46,19 @@ class RedactionTest {
     }
 
     @Test
+    void aSecretWrittenWithoutTheKafkaPrefixIsWarnedAboutByItsKeyAlone() {
+        Path file = ConfigFiles.write(dir, "sasl.jaas.config=" + JAAS.replace("\"", "\\\""), "ssl.truststore.password=" + PASSWORD);
+
+        VigilConfig c = VigilConfig.load(file, Map.of());
+
+        assertEquals(2, c.warnings().size(), c.warnings().toString());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("\"sasl.jaas.config\"") && w.contains("kafka.")), c.warnings().toString());
+        for (String shown : new String[] {String.join("\n", c.warnings()), c.describe(), c.toString()}) {
+            assertFalse(shown.contains(PASSWORD), shown);
+        }
+    }
+
+    @Test
     void onlyTheLastSegmentsOfAKeyDecideWhetherItIsSecret() {
         for (String secret : new String[] {"kafka.ssl.key.password", "kafka.sasl.jaas.config", "kafka.ssl.keystore.key",
                 "kafka.ssl.keystore.password", "kafka.sasl.oauthbearer.client.credentials.client.secret",

@@ -39,6 +39,25 @@ class VigilConfigErrorsTest {
     }
 
     @Test
+    void badAlertRuleValuesNameTheirKeys() {
+        Path file = ConfigFiles.write(dir, "alert.cooldown=-1", "alert.warmup=1.5", "alert.suppress.absolute=-2",
+                "alert.suppress.relative=1.5", "range.guard.margin=wide");
+
+        InputException e = assertThrows(InputException.class, () -> VigilConfig.load(file, Map.of()));
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(List.of(
+                "alert.cooldown = \"-1\" (from vigil.properties): expected a whole number of at least 0",
+                "alert.suppress.absolute = \"-2\" (from vigil.properties): expected a distance of at least 0 in the"
+                        + " features' units, such as 0.5; 0 = off",
+                "alert.suppress.relative = \"1.5\" (from vigil.properties): expected a fraction of the observed value"
+                        + " from 0 to 1, such as 0.05; 0 = off",
+                "alert.warmup = \"1.5\" (from vigil.properties): expected a whole number of at least 0",
+                "range.guard.margin = \"wide\" (from vigil.properties): expected a fraction of the training range of"
+                        + " at least 0, such as 0.1; empty = off"), lines.stream().sorted().toList());
+    }
+
+    @Test
     void missingOrAbsentModelDirectoryIsNamed() {
         Properties none = new Properties();
         InputException unset = assertThrows(InputException.class, () -> VigilConfig.of(none, Map.of()));

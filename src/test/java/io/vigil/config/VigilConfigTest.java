@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.Suppression;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +74,16 @@ class VigilConfigTest {
         assertEquals(Optional.of("20261123T182628Z"), c.modelVersion());
         assertEquals("2", c.kafkaProperties().get("num.stream.threads"));
         assertEquals(new DetectorConfig(0.97, 2, 5, 0.999, 3), c.detector(0.5), "threshold beats the model's");
+    }
+
+    @Test
+    void alertRuleKeysReachTheDetector() {
+        Path file = ConfigFiles.write(dir, "alert.cooldown=400", "alert.warmup=100", "alert.suppress.absolute=0.5",
+                "alert.suppress.relative=0.02", "range.guard.margin=0.1");
+
+        DetectorConfig d = VigilConfig.load(file, Map.of("VIGIL_ALERT_COOLDOWN", "200")).detector(0.9);
+
+        assertEquals(new DetectorConfig(0.9, 3, 5, 0.999, 3, 200, 100, new Suppression(0.5, 0.02), OptionalDouble.of(0.1)), d);
     }
 
     @Test

@@ -54,4 +54,32 @@ class AttributionTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new WindowError(1, new double[] {-1, 2}, new double[] {1, 1}));
     }
+
+    @Test
+    void sharesSumToOneAndStayInRangeForAnyErrors() {
+        java.util.Random random = new java.util.Random(17);
+        for (int trial = 0; trial < 1000; trial++) {
+            double[] errors = new double[NAMES.size()];
+            for (int f = 0; f < errors.length; f++) {
+                // Mixed magnitudes, including exact zeros and tiny values, as a real model produces.
+                errors[f] = random.nextInt(5) == 0 ? 0 : Math.pow(10, -12 + 14 * random.nextDouble());
+            }
+            List<FeatureContribution> all = Attribution.top(NAMES, new WindowError(1, errors, new double[4]), 4);
+            assertEquals(1.0, all.stream().mapToDouble(FeatureContribution::share).sum(), 1e-12, java.util.Arrays.toString(errors));
+            all.forEach(c -> assertEquals(true, c.share() >= 0 && c.share() <= 1, c.toString()));
+        }
+    }
+
+    @Test
+    void aSingleFeatureCarriesTheWholeShare() {
+        List<FeatureContribution> one = Attribution.top(List.of("value"),
+                new WindowError(0.3, new double[] {0.3}, new double[] {-0.2}), 3);
+        assertEquals(List.of(new FeatureContribution("value", 1.0, "below")), one);
+    }
+
+    @Test
+    void aZeroResidualCountsAsBelow() {
+        List<FeatureContribution> c = Attribution.top(List.of("value"), new WindowError(0, new double[] {0}, new double[] {0}), 1);
+        assertEquals("below", c.get(0).direction());
+    }
 }

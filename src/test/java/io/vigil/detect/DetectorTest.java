@@ -139,4 +139,56 @@ class DetectorTest {
         assertEquals(0.9999, events.get(1).peakScore());
         assertEquals("mem", events.get(1).features().get(0).name());
     }
+
+    @Test
+    void openAfterOneAndCloseAfterOneFollowEveryWindow() {
+        Detector eager = new Detector(new DetectorConfig(0.99, 1, 1, 0.999, 2), IDENTITY, List.of("cpu", "mem"));
+        AlertState state = AlertState.initial();
+        List<String> statuses = new ArrayList<>();
+        for (double score : new double[] {HIGH, LOW, HIGH, HIGH, LOW, LOW}) {
+            Decision d = eager.decide(SERIES, STEP, new WindowError(score, new double[] {1, 1}, new double[] {1, 1}), state);
+            statuses.add(d.event().map(AlertEvent::status).orElse("-"));
+            state = d.next();
+        }
+        assertEquals(List.of("OPEN", "RESOLVED", "OPEN", "-", "RESOLVED", "-"), statuses);
+    }
+
+    @Test
+    void aResolvedAlertStaysResolvedThroughLaterNormalWindows() {
+        List<Decision> d = run(HIGH, HIGH, HIGH, LOW, LOW, LOW, LOW, LOW, LOW, LOW);
+        assertEquals(List.of("OPEN", "RESOLVED"), events(d).stream().map(AlertEvent::status).toList());
+        assertEquals(1, d.get(9).next().alertsOpened());
+    }
+
+    @Test
+    void aPeakExactlyAtTheCriticalThresholdIsCritical() {
+        assertEquals(AlertEvent.CRITICAL, events(run(0.999, 0.999, 0.999)).get(0).severity());
+        assertEquals(AlertEvent.WARNING, events(run(0.9989, 0.9989, 0.9989)).get(0).severity());
+    }
+
+    @Test
+    void criticalThresholdEqualToTheThresholdMakesEveryAlertCritical() {
+        Detector d = new Detector(new DetectorConfig(0.99, 1, 1, 0.99, 1), IDENTITY, List.of("cpu", "mem"));
+        Decision open = d.decide(SERIES, STEP, new WindowError(0.9901, new double[] {1, 1}, new double[] {1, 1}),
+                AlertState.initial());
+        assertEquals(AlertEvent.CRITICAL, open.event().orElseThrow().severity());
+    }
+
+    @Test
+    void alertsNameThePeakWindowsFeaturesWithDirectionAndSharesThatSumToOne() {
+        // Two features, both listed: the shares of the peak window (mem 3, cpu 1 at odd indices) are 0.75 and 0.25.
+        AlertEvent open = events(run(HIGH, 0.9995, HIGH)).get(0);
+        assertEquals(List.of("mem", "cpu"), open.features().stream().map(FeatureContribution::name).toList());
+        assertEquals(List.of(0.75, 0.25), open.features().stream().map(FeatureContribution::share).toList());
+        assertEquals(List.of("below", "above"), open.features().stream().map(FeatureContribution::direction).toList());
+    }
+
+    @Test
+    void runCountersSaturateRatherThanOverflow() {
+        AlertState longQuiet = new AlertState(AlertState.FORMAT_VERSION, 0, Integer.MAX_VALUE, null, null, 0, 0,
+                Integer.MAX_VALUE);
+        Decision d = detector.decide(SERIES, STEP, new WindowError(LOW, new double[] {1, 1}, new double[] {1, 1}), longQuiet);
+        assertEquals(Integer.MAX_VALUE, d.next().normalRun());
+        assertEquals(Integer.MAX_VALUE, d.next().windowsScored());
+    }
 }

@@ -1,8 +1,13 @@
 package io.vigil.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vigil.testing.LocalAddresses;
+import java.net.InetAddress;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP endpoint on a real socket: scrape, liveness, readiness that flips, and nothing else. */
+/** The HTTP endpoint on a real socket: scrape, liveness, readiness that flips, nothing else, and only where bound. */
 class MetricsServerTest {
     static final String LOCALHOST = "127.0.0.1";
+    static final String ANY = "0.0.0.0";
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(MetricsServer server, String path) throws Exception {
@@ -68,5 +74,34 @@ class MetricsServerTest {
                     () -> MetricsServer.start(LOCALHOST, first.port(), () -> "", Optional::empty));
             assertTrue(e.getMessage().contains(LOCALHOST + ":" + first.port() + " (metrics.bind, metrics.port)"), e.getMessage());
         }
+    }
+
+    @Test
+    void boundToLoopbackItRefusesConnectionsOnTheMachinesOtherAddress() throws Exception {
+        InetAddress other = otherAddress();
+        try (MetricsServer everywhere = MetricsServer.start(ANY, 0, () -> "", Optional::empty);
+             MetricsServer loopback = MetricsServer.start(LOCALHOST, 0, () -> "", Optional::empty)) {
+            assertTrue(LocalAddresses.accepts(other, everywhere.port()), "a wildcard bind is reachable on " + other);
+
+            assertFalse(LocalAddresses.accepts(other, loopback.port()), "metrics.bind=" + LOCALHOST + " reachable on " + other);
+            assertTrue(LocalAddresses.accepts(InetAddress.getByName(LOCALHOST), loopback.port()));
+            assertEquals("http://" + LOCALHOST + ":" + loopback.port() + "/metrics", loopback.url(), "the logged address is the bound one");
+        }
+    }
+
+    @Test
+    void boundToTheMachinesOtherAddressItRefusesConnectionsOnLoopback() throws Exception {
+        InetAddress other = otherAddress();
+        try (MetricsServer server = MetricsServer.start(other.getHostAddress(), 0, () -> "", Optional::empty)) {
+            assertTrue(LocalAddresses.accepts(other, server.port()));
+            assertFalse(LocalAddresses.accepts(InetAddress.getByName(LOCALHOST), server.port()));
+            assertEquals("http://" + other.getHostAddress() + ":" + server.port() + "/metrics", server.url());
+        }
+    }
+
+    private static InetAddress otherAddress() {
+        InetAddress other = LocalAddresses.nonLoopback().orElse(null);
+        assumeTrue(other != null, "this machine has no address besides loopback");
+        return other;
     }
 }

@@ -8,11 +8,11 @@ import java.util.TreeMap;
  * A scrape in the Prometheus text format, as samples keyed by name and sorted labels
  * ({@code vigil_alerts_total{status="opened"}}), for assertions.
  */
-final class PrometheusText {
+public final class PrometheusText {
     private final Map<String, Double> samples = new LinkedHashMap<>();
     private final String text;
 
-    PrometheusText(String text) {
+    public PrometheusText(String text) {
         this.text = text;
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -42,7 +42,7 @@ final class PrometheusText {
     }
 
     /** The value of one series, such as {@code vigil_alerts_total{status="opened"}}; fails when absent. */
-    double value(String series) {
+    public double value(String series) {
         Double v = samples.get(normalise(series));
         if (v == null) {
             throw new AssertionError("no series " + series + " in the scrape:\n" + text);
@@ -51,12 +51,12 @@ final class PrometheusText {
     }
 
     /** Whether any series of this metric family name (exact, or with a suffix such as _bucket) exists. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return samples.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));
     }
 
     /** Series whose name starts with {@code prefix}. */
-    Map<String, Double> startingWith(String prefix) {
+    public Map<String, Double> startingWith(String prefix) {
         Map<String, Double> out = new LinkedHashMap<>();
         samples.forEach((k, v) -> {
             if (k.startsWith(prefix)) {
@@ -66,11 +66,11 @@ final class PrometheusText {
         return out;
     }
 
-    Map<String, Double> samples() {
+    public Map<String, Double> samples() {
         return samples;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 }

@@ -49,6 +49,15 @@ class NabHarnessIT {
                 assertTrue(v >= 0 && v <= 1);
             }
             assertTrue(lines.stream().skip(1).anyMatch(l -> l.endsWith(",1")), "labels written");
+            // One report per alert: an OPEN, at least one window to resolve it, then the cooldown.
+            int last = -NabSettings.REPORT_COOLDOWN - 2;
+            for (int i = 0; i < r.scores().length; i++) {
+                if (r.scores()[i] > 0) {
+                    assertTrue(i - last >= NabSettings.REPORT_COOLDOWN + 2, r.key() + ": reports at rows " + last + " and " + i);
+                    assertTrue(r.scores()[i] > NabSettings.REPORT_THRESHOLD, r.key() + " row " + i);
+                    last = i;
+                }
+            }
         }
         NabScoring.Result java = NabScoring.score(results, NabProfile.STANDARD);
 

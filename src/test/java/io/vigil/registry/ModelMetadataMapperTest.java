@@ -2,10 +2,14 @@ package io.vigil.registry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vigil.detect.ErrorDistribution;
+import io.vigil.detect.TrainingRanges;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,32 @@ class ModelMetadataMapperTest {
         assertEquals(m.calibration(), back.calibration());
         assertEquals(m.checksums(), back.checksums());
         assertEquals(m.trainingRange(), back.trainingRange());
+    }
+
+    @Test
+    void trainingRangesComeInFeatureOrderAndAreOptional() {
+        String json = ModelMetadataMapper.toJson(sample());
+        assertFalse(json.contains("\"trainingRanges\""), "the derived ranges are not written to model.json");
+        ModelMetadata m = ModelMetadataMapper.fromJson(json, "model.json");
+        assertEquals(new TrainingRanges(new double[] {0, 0.2}, new double[] {1, 0.9}), m.trainingRanges());
+
+        ObjectNode tree = (ObjectNode) readTree(json);
+        tree.remove("trainingRange");
+        ModelMetadata old = ModelMetadataMapper.fromJson(tree.toString(), "model.json");
+        assertNull(old.trainingRanges(), "a model.json without trainingRange loads, with no ranges for the guard");
+
+        ObjectNode partial = (ObjectNode) readTree(json);
+        ((ObjectNode) partial.get("trainingRange")).remove("mem");
+        assertNull(ModelMetadataMapper.fromJson(partial.toString(), "model.json").trainingRanges(),
+                "a range missing for one feature disables the guard rather than guessing");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigil.score;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,5 +20,17 @@ class ScoreBatchTest {
         float[] spike = {1, 1, 1, 1, 1, 1, 5, 5};
         assertTrue(b.featureResiduals(0, spike)[0] > 2);
         assertEquals(0.0, b.featureResiduals(0, reconstructed)[0]);
+    }
+
+    /** Two windows of 3 steps × 2 features: the newest step is the last row of each window. */
+    @Test
+    void newestStepIsTheLastRowOfEachWindow() {
+        float[] observed = {1, 10, 2, 20, 3, 30, 4, 40, 5, 50, 6, 60};
+        float[] reconstructed = {0, 0, 0, 0, 2.5f, 29, 0, 0, 0, 0, 6.5f, 61};
+        ScoreBatch b = new ScoreBatch(2, 3, 2, 1, reconstructed, new float[2], new float[4], new float[6], new float[2]);
+        assertArrayEquals(new double[] {3, 30}, b.newestObserved(0, observed));
+        assertArrayEquals(new double[] {6, 60}, b.newestObserved(1, observed));
+        assertArrayEquals(new double[] {2.5, 29}, b.newestReconstructed(0));
+        assertArrayEquals(new double[] {6.5, 61}, b.newestReconstructed(1));
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,8 +31,13 @@ public final class CommittedTopic implements AutoCloseable {
 
     /** Opens {@code topic}, which must exist, at its beginning. */
     public static CommittedTopic open(String bootstrapServers, String topic) {
+        return open(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** Opens {@code topic} with these client settings (bootstrap servers, security). */
+    public static CommittedTopic open(Map<String, Object> clients, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(clients);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());

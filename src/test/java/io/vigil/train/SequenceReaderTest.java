@@ -97,4 +97,48 @@ class SequenceReaderTest {
         InputException e = assertThrows(InputException.class, () -> SequenceReader.read(bad, TWO_BY_THREE, 1, r -> 0, 0));
         assertTrue(e.getMessage().contains("line 1 of b.jsonl") && e.getMessage().contains("\"sequence\"[1][1]"), e.getMessage());
     }
+
+    @Test
+    void shorterJsonSequencesArePaddedWithZerosAndKeepTheirLengths() throws Exception {
+        SequenceReader.Options upToFour = new SequenceReader.Options(4, 2, null);
+        Path file = Files.writeString(dir.resolve("v.jsonl"), "{\"sequence\": [[5,6],[7,8],[9,10],[11,12]]}\n"
+                + "{\"sequence\": [[13,14]]}\n"
+                + "{\"sequence\": [[15,16],[17,18],[19,20]]}\n");
+        Sequences s = SequenceReader.read(file, upToFour, 1, r -> 0, 0)[0];
+        assertArrayEquals(new int[] {4, 1, 3}, s.lengths());
+        assertTrue(s.padded());
+        // The second row is read after a full one: its padding must be zeros, not the previous row's values.
+        assertArrayEquals(new float[] {13, 14, 0, 0, 0, 0, 0, 0}, s.windows().window(1));
+        assertArrayEquals(new float[] {15, 16, 17, 18, 19, 20, 0, 0}, s.windows().window(2));
+        assertArrayEquals(new int[] {4, 1, 3}, s.windows().lengths());
+        FeatureStats stats = s.stats();
+        assertEquals(8, stats.count(), "padding is not data");
+        assertArrayEquals(new double[] {5, 6}, stats.min());
+        assertArrayEquals(new double[] {19, 20}, stats.max());
+    }
+
+    @Test
+    void fullLengthFilesHaveNoLengthsForTheTrainer() throws Exception {
+        Sequences s = SequenceReader.read(gzipCsv(3), TWO_BY_THREE, 1, r -> 0, 0)[0];
+        assertArrayEquals(new int[] {2, 2, 2}, s.lengths());
+        assertNull(s.windows().lengths(), "full windows, as time series");
+    }
+
+    @Test
+    void tooLongEmptyOrRaggedJsonSequencesNameLineAndField() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.jsonl"), "{\"sequence\": [[1,2,3]]}\n{\"sequence\": [[1,2,3],[4,5,6],[7,8,9]]}\n");
+        InputException tooLong = assertThrows(InputException.class, () -> SequenceReader.read(file, TWO_BY_THREE, 1, r -> 0, 0));
+        assertTrue(tooLong.getMessage().contains("line 2 of long.jsonl") && tooLong.getMessage().contains("has 3 steps, more than --steps 2"),
+                tooLong.getMessage());
+
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "{\"sequence\": []}\n");
+        InputException none = assertThrows(InputException.class, () -> SequenceReader.read(empty, TWO_BY_THREE, 1, r -> 0, 0));
+        assertTrue(none.getMessage().contains("line 1 of empty.jsonl") && none.getMessage().contains("\"sequence\" is empty"),
+                none.getMessage());
+
+        Path ragged = Files.writeString(dir.resolve("ragged.jsonl"), "{\"sequence\": [[1,2,3],[4,5]]}\n");
+        InputException features = assertThrows(InputException.class, () -> SequenceReader.read(ragged, TWO_BY_THREE, 1, r -> 0, 0));
+        assertTrue(features.getMessage().contains("line 1 of ragged.jsonl") && features.getMessage().contains("\"sequence\"[1]")
+                && features.getMessage().contains("expected an array of 3 numbers"), features.getMessage());
+    }
 }
