@@ -23,6 +23,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
 /**
@@ -84,12 +85,25 @@ class BlockLstmGradientTest {
     @ParameterizedTest
     @MethodSource("specs")
     void fusedGradientsMatchTheUnrolledGraphs(ModelSpec spec) {
+        int t = spec.window();
+        assertGradientsMatch(spec, new int[] {t, t, t, t});
+    }
+
+    /** Padded sequences train through the fused cell too: the same gradients as the masked unrolled graph's. */
+    @ParameterizedTest
+    @MethodSource("specs")
+    void fusedGradientsOfPaddedWindowsMatchTheUnrolledGraphs(ModelSpec spec) {
+        int t = spec.window();
+        assertGradientsMatch(spec, new int[] {t, 1, t / 2, t - 1});
+    }
+
+    private static void assertGradientsMatch(ModelSpec spec, int[] lengths) {
         Map<String, double[]> values = new LinkedHashMap<>();
-        int batch = 4;
+        int batch = lengths.length;
         double[] input = inputs(spec, batch);
-        Map<String, double[]> exact = gradients(spec, Cell.UNROLLED, TFloat64.class, values, input, batch);
-        Map<String, double[]> unrolled = gradients(spec, Cell.UNROLLED, TFloat32.class, values, input, batch);
-        Map<String, double[]> fused = gradients(spec, Cell.BLOCK, TFloat32.class, values, input, batch);
+        Map<String, double[]> exact = gradients(spec, Cell.UNROLLED, TFloat64.class, values, input, lengths);
+        Map<String, double[]> unrolled = gradients(spec, Cell.UNROLLED, TFloat32.class, values, input, lengths);
+        Map<String, double[]> fused = gradients(spec, Cell.BLOCK, TFloat32.class, values, input, lengths);
         assertEquals(exact.keySet(), fused.keySet());
         for (String name : exact.keySet()) {
             double[] e = exact.get(name);
@@ -113,7 +127,8 @@ class BlockLstmGradientTest {
     }
 
     private static <T extends TNumber> Map<String, double[]> gradients(ModelSpec spec, Cell cell, Class<T> type,
-                                                                       Map<String, double[]> values, double[] input, int batch) {
+                                                                       Map<String, double[]> values, double[] input, int[] lengths) {
+        int batch = lengths.length;
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
             FedParameters params = new FedParameters(values);
@@ -125,6 +140,9 @@ class BlockLstmGradientTest {
             try {
                 Session.Runner runner = s.runner();
                 runner.feed(out.input(), fed(type, Shape.of(batch, spec.window(), spec.features()), input, fed));
+                TInt32 steps = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(lengths, true, false));
+                fed.add(steps);
+                runner.feed(out.lengths(), steps);
                 for (String n : names) {
                     runner.feed(params.placeholders.get(n), fed(type, params.shapes.get(n), values.get(n), fed));
                 }
