@@ -15,7 +15,7 @@ import org.tensorflow.types.TInt32;
  * <ul>
  * <li>{@link Cell#BLOCK}: fused too, the latent tiled over the T steps. The fused op multiplies it again at
  * each step, half as many FLOPs again as the rest of the model at {@code L = H}, which costs little at
- * small batches, where per-op overhead dominates (training at batch 32: 2.5–4× faster than unrolled).</li>
+ * small batches, where per-op overhead dominates (training at batch 32: 2.5–4× faster than the unrolled cell).</li>
  * <li>{@link Cell#HYBRID}: that one layer unrolled, its input projected once for all steps; the rest fused.
  * At serving batch sizes (256 and up) the extra FLOPs dominate and this is 1.3–1.6× faster than
  * {@code BLOCK} (docs/architecture.md, "The serving graph").</li>
@@ -35,7 +35,7 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
 
     /**
      * {@code lastSteps [B]}: each window's last real step. The fused op cannot hold a window's state through
-     * its padding, but needs not: padding comes after the real steps and an LSTM is causal, so the state at the
+     * its padding, but need not: padding comes after the real steps and an LSTM is causal, so the state at the
      * last real step, read there, is the one the masked unrolled graph carries to the end.
      */
     BlockLstmStack(Ops tf, ModelSpec spec, Parameters params, Operand<TFloat32> normalised, Operand<TInt32> lastSteps, Cell cell) {
@@ -64,7 +64,8 @@ final class BlockLstmStack implements LstmStack<TFloat32> {
                 LstmLayer<TFloat32> layer = new LstmLayer<>(tf, scope, inputSize, dec[l], params, TFloat32.class);
                 lastUnrolled = dec.length == 1;
                 // Stacked along the batch axis when it is the last layer: the output layer then needs no transpose.
-                sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null, null), Stack.axis(lastUnrolled ? 1L : 0L));
+                sequence = tf.stack(layer.run(layer.projectRepeated(latent, steps), steps, null, null, null),
+                        Stack.axis(lastUnrolled ? 1L : 0L));
             } else if (repeated) {
                 Operand<TFloat32> tiled = tf.tile(tf.expandDims(latent, tf.constant(0)), tf.constant(new int[] {steps, 1, 1}));
                 sequence = new BlockLstmLayer(tf, scope, inputSize, dec[l], params).run(tiled, steps, batch, null, null, null);
