@@ -7,6 +7,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -16,86 +17,53 @@ import org.tensorflow.types.family.TNumber;
  * projected), a decoder stack fed by the repeated latent (or started from the encoder's state), and a
  * time-distributed dense output, and the per-element loss (squared error or binary cross-entropy),
  * averaged over each window's real steps only when sequences are padded ({@link StepMask}).
- * No session, no I/O: training, export and tests all call this.
+ * The LSTM layers are unrolled or fused ({@link Cell}); every cell reads the same parameters and computes the
+ * same outputs. No session, no I/O: training, export and tests all call this.
  */
 public final class LstmAutoencoder {
     private LstmAutoencoder() {
     }
 
-    /**
-     * Builds the graph with fresh placeholders: {@code windows [?, T, F]} and {@code lengths [?]}, the
-     * number of real steps of each window. Left unfed, {@code lengths} is T for every window, so callers
-     * of fixed windows need not feed it.
-     */
+    /** Builds the graph with the unrolled cell (the one TensorFlow can differentiate in float64) and fresh placeholders. */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type) {
+        return build(tf, spec, params, type, Cell.UNROLLED);
+    }
+
+    /**
+     * Builds the graph with the given cell (the fused ones need float32) and fresh placeholders:
+     * {@code windows [?, T, F]} and {@code lengths [?]}, the number of real steps of each window. Left unfed,
+     * {@code lengths} is T for every window, so callers of fixed windows need not feed it.
+     */
+    public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Cell cell) {
         Operand<T> input = tf.withName(ModelSignature.INPUT_WINDOWS)
                 .placeholder(type, Placeholder.shape(Shape.of(-1, spec.window(), spec.features())));
         Operand<TInt32> batch = tf.slice(tf.shape(input), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
         Operand<TInt32> lengths = tf.withName(ModelSignature.INPUT_LENGTHS)
                 .placeholderWithDefault(tf.fill(batch, tf.constant(spec.window())), Shape.of(-1));
-        return build(tf, spec, params, type, input, lengths);
+        return build(tf, spec, params, type, input, lengths, cell);
     }
 
     /**
      * Builds the graph over the given inputs. Window {@code b} holds its values in steps
-     * {@code 0..lengths[b]-1}; later steps are padding: the encoder keeps its state across them (its latent
-     * is the state after the last real step), the decoder still runs all T steps (it is causal, so padding
-     * never changes a real step's output), and padding counts in no error or loss and gets no gradient.
+     * {@code 0..lengths[b]-1}; later steps are padding: the encoder's latent is its state after the last real
+     * step, the decoder still runs all T steps (it is causal, so padding never changes a real step's output),
+     * and padding counts in no error or loss and gets no gradient.
      */
     public static <T extends TNumber> AutoencoderOutputs<T> build(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
-                                                                  Operand<T> input, Operand<TInt32> lengths) {
-        int steps = spec.window();
+                                                                  Operand<T> input, Operand<TInt32> lengths, Cell cell) {
         int features = spec.features();
-        StepMask<T> mask = new StepMask<>(tf, lengths, steps, type);
+        StepMask<T> mask = new StepMask<>(tf, lengths, spec.window(), type);
         Operand<T> center = constant(tf, spec.normalization().center(), type);
         Operand<T> scale = constant(tf, spec.normalization().scale(), type);
         Operand<T> normalised = mask.zeroPadding(tf.math.div(tf.math.sub(input, center), scale));
+        LstmStack<T> stack = stack(tf, spec, params, type, normalised, mask, cell);
+        Operand<T> latent = stack.latent();
 
-        // Encoder: stacked layers, each feeding its per-step outputs to the next.
-        List<Operand<T>> gateInputs = null;
-        Operand<T> sequence = normalised;
-        int inputSize = features;
-        List<Operand<T>> stepOutputs = null;
-        @SuppressWarnings("unchecked")
-        LstmLayer.State<T>[] state = new LstmLayer.State[1];
-        int[] enc = spec.encoderHidden();
-        for (int l = 0; l < enc.length; l++) {
-            LstmLayer<T> layer = new LstmLayer<>(tf, "encoder_" + l, inputSize, enc[l], params, type);
-            gateInputs = l == 0 ? layer.projectSequence(sequence, steps, inputSize) : layer.projectSteps(stepOutputs, inputSize);
-            stepOutputs = layer.run(gateInputs, steps, null, state, mask);
-            inputSize = enc[l];
-        }
-        LstmLayer.State<T> encoderState = state[0];
-        Operand<T> latent = encoderState.h();
-        if (spec.latent() > 0) {
-            Ops s = tf.withSubScope("latent");
-            Operand<T> k = params.get(s, "latent/kernel", Shape.of(inputSize, spec.latent()), Init.GLOROT_UNIFORM, type);
-            Operand<T> b = params.get(s, "latent/bias", Shape.of(spec.latent()), Init.ZEROS, type);
-            latent = tf.nn.biasAdd(tf.linalg.matMul(latent, k), b);
-            inputSize = spec.latent();
-        }
-
-        // Decoder: the first layer sees the latent at every step (or starts from the encoder's state).
-        int[] dec = spec.decoderHidden();
-        for (int l = 0; l < dec.length; l++) {
-            boolean fromState = l == 0 && spec.variant() == ModelSpec.Variant.SEQ2SEQ;
-            LstmLayer<T> layer = new LstmLayer<>(tf, "decoder_" + l, fromState ? 0 : inputSize, dec[l], params, type);
-            if (fromState) {
-                stepOutputs = layer.run(null, steps, encoderState, null, null);
-            } else {
-                gateInputs = l == 0 ? layer.projectRepeated(latent, steps) : layer.projectSteps(stepOutputs, inputSize);
-                stepOutputs = layer.run(gateInputs, steps, null, null, null);
-            }
-            inputSize = dec[l];
-        }
-
-        // Time-distributed dense output, as one MatMul over [B*T, H].
+        // Time-distributed dense output.
         Ops out = tf.withSubScope("output");
-        Operand<T> k = params.get(out, "output/kernel", Shape.of(inputSize, features), Init.GLOROT_UNIFORM, type);
+        Operand<T> k = params.get(out, "output/kernel", Shape.of(stack.outputSize(), features), Init.GLOROT_UNIFORM, type);
         Operand<T> b = params.get(out, "output/bias", Shape.of(features), Init.ZEROS, type);
-        Operand<T> hidden = tf.reshape(tf.stack(stepOutputs, org.tensorflow.op.core.Stack.axis(1L)),
-                tf.constant(new long[] {-1, inputSize}));
-        Operand<T> dense = tf.reshape(tf.nn.biasAdd(tf.linalg.matMul(hidden, k), b), tf.constant(new long[] {-1, steps, features}));
+        Operand<T> dense = stack.timeDistributed(k, b, features);
         Operand<T> predicted = spec.output() == ModelSpec.OutputActivation.SIGMOID ? tf.math.sigmoid(dense) : dense;
 
         // With --reverse the decoder emits each window's real steps back to front (its target is the
@@ -113,6 +81,30 @@ public final class LstmAutoencoder {
         Operand<T> loss = tf.math.mean(windowError, tf.constant(0));
         Operand<T> reconstruction = mask.zeroPadding(tf.math.add(tf.math.mul(reconstructedNormalised, scale), center));
         return new AutoencoderOutputs<>(input, lengths, reconstruction, windowError, featureError, stepError, latent, loss);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends TNumber> LstmStack<T> stack(Ops tf, ModelSpec spec, Parameters params, Class<T> type,
+                                                          Operand<T> normalised, StepMask<T> mask, Cell cell) {
+        if (cell == Cell.UNROLLED) {
+            return new UnrolledLstmStack<>(tf, spec, params, type, normalised, mask);
+        }
+        if (type != TFloat32.class) {
+            throw new IllegalArgumentException("the " + cell.wireName() + " cell computes in float32 only, not " + type.getSimpleName());
+        }
+        return (LstmStack<T>) new BlockLstmStack(tf, spec, params, (Operand<TFloat32>) normalised, mask.lastSteps(), cell);
+    }
+
+    /** The encoder's final {@code h [B, H]}, or its dense projection {@code [B, latent]} when the spec has one. */
+    static <T extends TNumber> Operand<T> projectLatent(Ops tf, ModelSpec spec, Parameters params, Class<T> type, Operand<T> h,
+                                                        int hidden) {
+        if (spec.latent() == 0) {
+            return h;
+        }
+        Ops s = tf.withSubScope("latent");
+        Operand<T> k = params.get(s, "latent/kernel", Shape.of(hidden, spec.latent()), Init.GLOROT_UNIFORM, type);
+        Operand<T> b = params.get(s, "latent/bias", Shape.of(spec.latent()), Init.ZEROS, type);
+        return tf.nn.biasAdd(tf.linalg.matMul(h, k), b);
     }
 
     /**

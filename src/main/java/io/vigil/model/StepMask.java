@@ -38,6 +38,11 @@ final class StepMask<T extends TNumber> {
         return tf.expandDims(tf.math.less(tf.constant(t), lengths), tf.constant(1));
     }
 
+    /** {@code [B]}: each window's last real step, where an encoder's final state is read. */
+    Operand<TInt32> lastSteps() {
+        return tf.math.sub(lengths, tf.constant(1));
+    }
+
     /** {@code x [B, T, F]} with padded steps set to zero. */
     Operand<T> zeroPadding(Operand<T> x) {
         return tf.select(valid, x, tf.zerosLike(x));

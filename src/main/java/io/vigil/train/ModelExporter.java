@@ -1,6 +1,7 @@
 package io.vigil.train;
 
 import io.vigil.model.AutoencoderOutputs;
+import io.vigil.model.Cell;
 import io.vigil.model.LstmAutoencoder;
 import io.vigil.model.ModelSignature;
 import io.vigil.model.ModelSpec;
@@ -18,16 +19,21 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Writes the forward-only graph (no optimiser, no gradients) with trained weights as a SavedModel whose
- * serving signature is {@link ModelSignature}'s.
+ * serving signature is {@link ModelSignature}'s, built with the serving cell ({@link Cell#forServing}):
+ * the fused LSTM, which computes the training graph's outputs with a fraction of its ops.
  */
 final class ModelExporter {
     private ModelExporter() {
     }
 
     static void export(Path dir, ModelSpec spec, Map<String, float[]> weights) throws IOException {
+        export(dir, spec, weights, Cell.forServing(spec));
+    }
+
+    static void export(Path dir, ModelSpec spec, Map<String, float[]> weights, Cell cell) throws IOException {
         try (Graph graph = new Graph()) {
             Ops tf = Ops.create(graph);
-            AutoencoderOutputs<TFloat32> out = LstmAutoencoder.build(tf, spec, VariableParameters.of(weights), TFloat32.class);
+            AutoencoderOutputs<TFloat32> out = LstmAutoencoder.build(tf, spec, VariableParameters.of(weights), TFloat32.class, cell);
             Signature signature = ModelSignature.of(tf, out);
             try (Session session = new Session(graph)) {
                 session.initialize();

@@ -1,6 +1,8 @@
 package io.vigil.train;
 
 import io.vigil.model.AutoencoderOutputs;
+import io.vigil.model.BlockLstmGradient;
+import io.vigil.model.Cell;
 import io.vigil.model.LstmAutoencoder;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.VariableParameters;
@@ -23,8 +25,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The training-time graph and its session: the autoencoder over variables, gradients from
- * {@code Graph.addGradients}, and one raw {@code ApplyAdam} per variable. The bias-correction powers and
+ * The training-time graph and its session: the autoencoder over variables (with the given cell; the fused
+ * ones differentiate through {@link BlockLstmGradient}), gradients from {@code Graph.addGradients}, and one
+ * raw {@code ApplyAdam} per variable. The bias-correction powers and
  * the learning rate are fed each step, so Adam's state beyond m and v lives in Java.
  */
 final class TrainingGraph implements AutoCloseable {
@@ -44,13 +47,16 @@ final class TrainingGraph implements AutoCloseable {
     private final List<Op> updates = new ArrayList<>();
     private long step;
 
-    TrainingGraph(ModelSpec spec, long seed, int threads) {
+    TrainingGraph(ModelSpec spec, long seed, int threads, Cell cell) {
         this.spec = spec;
         this.graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
             VariableParameters params = VariableParameters.initialised(seed);
-            this.out = LstmAutoencoder.build(tf, spec, params, TFloat32.class);
+            if (cell != Cell.UNROLLED) {
+                BlockLstmGradient.register();
+            }
+            this.out = LstmAutoencoder.build(tf, spec, params, TFloat32.class, cell);
             this.variables = params.variables();
             Ops adam = tf.withSubScope("adam");
             this.learningRate = adam.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));

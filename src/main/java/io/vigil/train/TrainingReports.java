@@ -47,9 +47,9 @@ final class TrainingReports {
         s.put("features", String.join(", ", m.features()));
         s.put("window", t.samplingInterval() == null ? m.window() + " steps of " + m.features().size() + " features (sequences)"
                 : m.window() + " steps of " + t.samplingInterval() + " (max gap " + t.maxGap() + ")");
-        s.put("architecture", String.format(Locale.ROOT, "encoder %s, decoder %s, latent %d, %s%s, %s output, %,d parameters",
+        s.put("architecture", String.format(Locale.ROOT, "encoder %s, decoder %s, latent %d, %s%s, %s output, %,d parameters, served as %s",
                 java.util.Arrays.toString(a.encoderHidden()), java.util.Arrays.toString(a.decoderHidden()), a.latentSize(),
-                a.variant(), a.reverse() ? " reversed" : "", a.output(), a.parameters()));
+                a.variant(), a.reverse() ? " reversed" : "", a.output(), a.parameters(), a.cell()));
         s.put("normalisation", m.normalization().method());
         s.put("loss", m.loss());
         s.put("windows", t.trainWindows() + " training, " + t.validationWindows() + " validation (stride " + t.stride() + ")");

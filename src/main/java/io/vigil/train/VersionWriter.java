@@ -1,6 +1,7 @@
 package io.vigil.train;
 
 import io.vigil.detect.ErrorDistribution;
+import io.vigil.model.Cell;
 import io.vigil.model.ModelSpec;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.registry.ModelMetadata;
@@ -112,7 +113,7 @@ final class VersionWriter {
 
     static ModelMetadata.Architecture architecture(ModelSpec spec, Trainer.Result result) {
         long parameters = result.weights().values().stream().mapToLong(w -> w.length).sum();
-        return new ModelMetadata.Architecture("lstm-unrolled", spec.encoderHidden(), spec.decoderHidden(),
+        return new ModelMetadata.Architecture(Cell.forServing(spec).wireName(), spec.encoderHidden(), spec.decoderHidden(),
                 spec.latent(), spec.latentSize(), spec.variant().wireName(), spec.reverse(), spec.output().wireName(), parameters);
     }
 

@@ -1,5 +1,6 @@
 package io.vigil.jmh;
 
+import io.vigil.model.Cell;
 import io.vigil.model.ModelSpec;
 import io.vigil.model.Normalization;
 import io.vigil.train.Trainer;
@@ -16,8 +17,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One training epoch of the T=32, F=4, H=32 autoencoder as {@code vigil train} runs it (batch 32, Adam,
- * one intra-op thread unless {@code threads} says otherwise), on {@code windows} random windows. The graph is
- * built inside each call, as in a real run, so graph construction and the first call's optimisation count.
+ * one intra-op thread unless {@code threads} says otherwise), with each LSTM cell, on {@code windows} random
+ * windows. The graph is built inside each call, as in a real run, so graph construction and the first call's
+ * optimisation count.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -36,6 +38,10 @@ public class EpochBenchmark {
     @Param({"1"})
     public int threads;
 
+    /** The training graph's LSTM cell (model.json's names); the trainer uses lstm-block. */
+    @Param({"lstm-unrolled", "lstm-block"})
+    public String cell;
+
     private ModelSpec spec;
     private float[] data;
 
@@ -49,7 +55,7 @@ public class EpochBenchmark {
     @Benchmark
     public Trainer.Result epoch() {
         return Trainer.train(spec, data, windows, new float[0], 0, new Trainer.Settings(1, batch, 1e-3, 0, 1, threads),
-                new Trainer.Listener() { });
+                new Trainer.Listener() { }, Cell.parse(cell));
     }
 
     private static double[] ones(int n) {

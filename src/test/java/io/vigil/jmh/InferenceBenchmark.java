@@ -1,11 +1,17 @@
 package io.vigil.jmh;
 
+import io.vigil.model.Cell;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.score.SavedModelScorer;
 import io.vigil.score.ScoreBatch;
+import io.vigil.train.ServingGraphs;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,10 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Serving inference through the SavedModel, as the stream calls it: the shipped demo model (T=32, F=4, one
- * LSTM layer of H=32 each side), a batch of raw windows in, every output back. The {@code windows} counter
- * is windows per second; at 0.58 MFLOP of matrix products per window (see docs/benchmarks.md) it converts to
- * the FLOP rate that {@link MatMulBenchmark} puts in proportion.
+ * Serving inference through the SavedModel, as the stream calls it: the shipped demo model's weights (T=32, F=4,
+ * one LSTM layer of H=32 each side) exported with each LSTM cell, a batch of raw windows in, every output back. The {@code windows} counter
+ * is windows per second; at 0.56 MFLOP of matrix products per window as the unrolled and hybrid graphs compute
+ * it (0.83 for lstm-block, which multiplies the repeated latent at every step; see docs/benchmarks.md) it
+ * converts to the FLOP rate that {@link MatMulBenchmark} puts in proportion.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +40,12 @@ public class InferenceBenchmark {
 
     @Param({"models/demo"})
     public String model;
+
+    /** The model's weights re-exported with this LSTM cell (model.json's {@code architecture.cell} names; exports use lstm-hybrid). */
+    @Param({"lstm-unrolled", "lstm-block", "lstm-hybrid"})
+    public String cell;
+
+    private Path exported;
 
     private SavedModelScorer scorer;
     private float[] windows;
@@ -45,15 +58,22 @@ public class InferenceBenchmark {
     }
 
     @Setup(Level.Trial)
-    public void load() {
-        scorer = SavedModelScorer.load(ModelDirectory.resolve(Path.of(model), null));
+    public void load() throws IOException {
+        exported = Files.createTempDirectory("vigil-jmh-model");
+        ServingGraphs.reexport(ModelDirectory.resolve(Path.of(model), null), Cell.parse(cell), exported.resolve("model"));
+        scorer = SavedModelScorer.load(exported.resolve("model"));
         windows = randomWindows(batch, scorer.window(), scorer.features(), 7);
         scorer.score(windows, batch);
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws IOException {
         scorer.close();
+        try (Stream<Path> files = Files.walk(exported)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Benchmark

@@ -1,37 +1,30 @@
 package io.vigil.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vigil.model.Loss;
-import io.vigil.model.LstmAutoencoder;
-import io.vigil.model.ModelSignature;
+import io.vigil.model.Cell;
 import io.vigil.model.ModelSpec;
-import io.vigil.model.Normalization;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.score.SavedModelScorer;
 import io.vigil.score.ScoreBatch;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tensorflow.Result;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The models shipped under {@code models/} were exported before the signature had a {@code lengths}
- * input. They still load and score full windows, refuse shorter ones with a clear message, and today's
- * graph builder given their weights exports a model that takes {@code lengths} and gives exactly the same
- * outputs for full windows.
+ * input, and with the unrolled cell. They still load and score full windows, refuse shorter ones with a
+ * clear message, and today's graph builder given their weights exports a model that takes {@code lengths}:
+ * with the unrolled cell it gives exactly the same outputs for full windows, with the serving cell (fused)
+ * the same within float32 rounding.
  */
 class ShippedModelsReexportTest {
     private static final int WINDOWS = 64;
@@ -57,9 +50,11 @@ class ShippedModelsReexportTest {
             assertTrue(e.getMessage().contains("exported before variable-length sequences") && e.getMessage().contains("window 5"),
                     e.getMessage());
 
+            assertTrue(m.architecture().cell().equals(Cell.UNROLLED.wireName()), "shipped before the fused cells");
             Path reexported = dir.resolve(m.name());
-            ModelSpec spec = spec(m);
-            ModelExporter.export(reexported, spec, weights(old.dir(), spec));
+            ModelSpec spec = ServingGraphs.spec(m);
+            Map<String, float[]> weights = ServingGraphs.weights(old.dir(), spec);
+            ModelExporter.export(reexported, spec, weights, Cell.UNROLLED);
             try (SavedModelScorer now = SavedModelScorer.load(reexported)) {
                 assertTrue(now.acceptsLengths());
                 int[] full = new int[WINDOWS];
@@ -73,6 +68,25 @@ class ShippedModelsReexportTest {
                 }
                 assertTrue(f * t * WINDOWS == before.reconstruction().length);
             }
+            Path fused = dir.resolve(m.name() + "-fused");
+            ModelExporter.export(fused, spec, weights);
+            try (SavedModelScorer now = SavedModelScorer.load(fused)) {
+                assertTrue(now.acceptsLengths());
+                ScoreBatch after = now.score(windows, WINDOWS);
+                assertClose(before.reconstruction(), after.reconstruction(), model + " reconstruction");
+                assertClose(before.windowError(), after.windowError(), model + " window error");
+                assertClose(before.featureError(), after.featureError(), model + " feature error");
+                assertClose(before.stepError(), after.stepError(), model + " step error");
+                assertClose(before.latent(), after.latent(), model + " latent");
+            }
+        }
+    }
+
+    /** Float32 rounding of differently ordered sums: 1e-5 relative, 1e-6 absolute. */
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6 + 1e-5 * Math.abs(expected[i]), what + "[" + i + "]");
         }
     }
 
@@ -86,35 +100,5 @@ class ShippedModelsReexportTest {
             out[i] = (float) (range.min() + r.nextDouble() * (range.max() - range.min()));
         }
         return out;
-    }
-
-    private static ModelSpec spec(ModelMetadata m) {
-        ModelMetadata.Architecture a = m.architecture();
-        Normalization norm = new Normalization(Normalization.Method.parse(m.normalization().method()), m.normalization().center(),
-                m.normalization().scale());
-        return new ModelSpec(m.window(), m.features().size(), a.encoderHidden(), a.decoderHidden(), a.latent(),
-                ModelSpec.Variant.parse(a.variant()), a.reverse(), ModelSpec.OutputActivation.parse(a.output()), norm,
-                Loss.parse(m.loss()));
-    }
-
-    /** The trained values, read from the SavedModel's variables (their op names are the parameter names). */
-    private static Map<String, float[]> weights(Path version, ModelSpec spec) {
-        Map<String, float[]> weights = new LinkedHashMap<>();
-        try (SavedModelBundle bundle = SavedModelBundle.load(version.toString(), ModelSignature.TAG)) {
-            Session.Runner runner = bundle.session().runner();
-            for (String name : LstmAutoencoder.parameterNames(spec)) {
-                runner.fetch(name);
-            }
-            try (Result result = runner.run()) {
-                int i = 0;
-                for (String name : LstmAutoencoder.parameterNames(spec)) {
-                    TFloat32 v = (TFloat32) result.get(i++);
-                    float[] values = new float[(int) v.size()];
-                    v.copyTo(DataBuffers.of(values, false, false));
-                    weights.put(name, values);
-                }
-            }
-        }
-        return weights;
     }
 }
