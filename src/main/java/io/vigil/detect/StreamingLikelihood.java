@@ -16,7 +16,8 @@ import java.util.List;
  * weighs {@code 1/history}. That keeps a series' state at three numbers per signal, where a sliding window
  * of the same length would keep a thousand.
  *
- * <p>Why these choices, measured on NAB (docs/benchmarks.md#nab, standard profile): the previous design — the
+ * <p>Why these choices, measured on NAB with one set of per-file models (docs/benchmarks.md#nab, standard
+ * profile; other models move every figure by a few points): the previous design — the
  * logged window error, its last 8 values averaged, against a sliding window of 1000 — scored 30.0; the raw
  * window error alone against exponentially weighted statistics 51.7; with the newest step's error (which a
  * window mean dilutes T times) and the newest change of the raw values (a jump the model partly
