@@ -3,7 +3,6 @@ package io.vigil.cli;
 import io.vigil.bench.Bench;
 import io.vigil.bench.BenchResult;
 import io.vigil.bench.BenchSettings;
-import io.vigil.demo.DemoModel;
 import io.vigil.config.ConfigKeys;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         quietLogs();
         PrintWriter out = spec.commandLine().getOut();
-        Path modelDir = model != null ? model : defaultModel();
+        Path modelDir = model != null ? model : DemoCommand.defaultModelDir();
         if (!Files.isDirectory(modelDir)) {
             throw new IllegalArgumentException("--model " + modelDir + " is not a directory");
         }
@@ -88,10 +87,5 @@ final class BenchCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.kafka", "error");
         System.setProperty("org.slf4j.simpleLogger.log.kafka.server.ReplicaManager", "off");
-    }
-
-    private static Path defaultModel() {
-        String home = System.getProperty(DemoCommand.HOME_PROPERTY);
-        return home == null ? DemoModel.DEFAULT_DIR : Path.of(home).resolve(DemoModel.DEFAULT_DIR);
     }
 }

@@ -140,9 +140,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private Path modelDir() {
-        if (model != null) {
-            return model;
-        }
+        return model != null ? model : defaultModelDir();
+    }
+
+    /** The shipped demo model: models/demo in Vigil's directory (set by bin/vigil), else under the working directory. */
+    static Path defaultModelDir() {
         String home = System.getProperty(HOME_PROPERTY);
         return home == null ? DemoModel.DEFAULT_DIR : Path.of(home).resolve(DemoModel.DEFAULT_DIR);
     }

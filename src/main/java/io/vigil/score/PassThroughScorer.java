@@ -35,13 +35,7 @@ public final class PassThroughScorer implements Scorer {
         if (lengths != null) {
             throw new IllegalArgumentException("the pass-through scorer takes full windows only");
         }
-        if (count <= 0) {
-            throw new IllegalArgumentException("nothing to score");
-        }
-        int size = count * window * features;
-        if (windows.length < size) {
-            throw new IllegalArgumentException("need " + size + " values for " + count + " windows, got " + windows.length);
-        }
+        int size = Scorer.requireWindows(windows, count, window, features);
         float[] reconstruction = new float[size];
         System.arraycopy(windows, 0, reconstruction, 0, size);
         return new ScoreBatch(count, window, features, latentSize, reconstruction, new float[count],

@@ -77,13 +77,7 @@ public final class SavedModelScorer implements Scorer {
 
     @Override
     public ScoreBatch score(float[] windows, int[] lengths, int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("nothing to score");
-        }
-        long size = (long) count * window * features;
-        if (windows.length < size) {
-            throw new IllegalArgumentException("need " + size + " values for " + count + " windows, got " + windows.length);
-        }
+        int size = Scorer.requireWindows(windows, count, window, features);
         int[] steps = checkedLengths(lengths, count);
         Session.Runner runner;
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, window, features));

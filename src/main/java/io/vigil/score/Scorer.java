@@ -23,6 +23,21 @@ public interface Scorer extends AutoCloseable {
      */
     ScoreBatch score(float[] windows, int[] lengths, int count);
 
+    /**
+     * Checks a batch's shape before scoring: at least one window, and {@code windows} holding {@code count}
+     * windows of {@code window × features} values. Returns the number of values those windows take.
+     */
+    static int requireWindows(float[] windows, int count, int window, int features) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("nothing to score");
+        }
+        long size = (long) count * window * features;
+        if (windows.length < size) {
+            throw new IllegalArgumentException("need " + size + " values for " + count + " windows, got " + windows.length);
+        }
+        return (int) size;
+    }
+
     /** Whether the model takes padded windows; models exported before variable-length sequences do not. */
     boolean acceptsLengths();
 

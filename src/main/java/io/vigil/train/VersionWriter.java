@@ -10,7 +10,6 @@ import io.vigil.score.SavedModelScorer;
 import io.vigil.score.ScoreBatch;
 import io.vigil.telemetry.InputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -20,10 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * The part of a training run that does not care where the windows came from: train on ready-made
@@ -166,18 +164,9 @@ final class VersionWriter {
     }
 
     static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
             // best effort: the directory is hidden (.training-*) and ignored by version listings
         }
     }
