@@ -20,6 +20,11 @@ public record Decision(double score, boolean anomalous, Reason reason, AlertStat
         RANGE_GUARD("range-guard"),
         /** The score is above the threshold, but every newest value is close to its reconstruction: not anomalous. */
         SUPPRESSED("suppressed"),
+        /**
+         * A newest value lies beyond the range the series has shown so far ({@link SeenRange}; streaming likelihood
+         * only), which raised the score to at least 0.99999, above the threshold: anomalous.
+         */
+        NEW_EXTREME("new-extreme"),
         /** The series has had fewer than {@code alert.warmup} scored windows: not anomalous. */
         WARM_UP("warm-up");
 

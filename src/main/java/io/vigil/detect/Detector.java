@@ -9,7 +9,10 @@ import java.util.Objects;
  * The rules, in order: a series still in its warm-up ({@code alert.warmup}) has no anomalous window;
  * a newest value outside the training range widened by {@code range.guard.margin} makes the window
  * anomalous with score 1; a score above the threshold does not count when every newest value is close
- * to its reconstruction ({@link Suppression}); otherwise the score is compared with the threshold.
+ * to its reconstruction ({@link Suppression}); otherwise the score is compared with the threshold, and a
+ * window above it whose calibration reports a new extreme ({@link StreamingLikelihood}) says so. The new
+ * extreme yields to suppression, unlike the range guard: a series' seen range can be narrow in absolute
+ * terms (a young or flat series), where a tolerance the user configured says what is too small to matter.
  * The detector holds no per-series state — the caller passes the series' {@link AlertState} in and
  * stores {@link Decision#next()} — so the same instance serves every series and thread, and the
  * offline evaluator and the streaming detector get identical decisions from identical input.
@@ -65,6 +68,16 @@ public final class Detector {
      * {@link StreamingLikelihood}, whose state the caller keeps.
      */
     public Decision decideWithScore(String series, long windowEnd, WindowError e, double score, AlertState state) {
+        return decideWithScore(series, windowEnd, e, score, false, state);
+    }
+
+    /**
+     * As {@link #decideWithScore(String, long, WindowError, double, AlertState)}; {@code newExtreme} says that the
+     * calibration raised the score because a newest value lies beyond the series' seen range, which an anomalous
+     * window then gives as its reason.
+     */
+    public Decision decideWithScore(String series, long windowEnd, WindowError e, double score, boolean newExtreme,
+                                    AlertState state) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(e, "window error");
         Objects.requireNonNull(state, "state");
@@ -84,8 +97,10 @@ public final class Detector {
             score = RANGE_GUARD_SCORE;
         } else if (score > config.threshold() && config.suppression().covers(e.newestObserved(), e.newestReconstructed())) {
             reason = Decision.Reason.SUPPRESSED;
+        } else if (newExtreme && score > config.threshold()) {
+            reason = Decision.Reason.NEW_EXTREME;
         }
-        boolean anomalous = reason == Decision.Reason.RANGE_GUARD
+        boolean anomalous = reason == Decision.Reason.RANGE_GUARD || reason == Decision.Reason.NEW_EXTREME
                 || reason == Decision.Reason.THRESHOLD && score > config.threshold();
         List<FeatureContribution> features = Attribution.top(featureNames, e, config.topFeatures());
         AlertLifecycle.Step step = lifecycle.next(series, windowEnd, score, anomalous, features, state);

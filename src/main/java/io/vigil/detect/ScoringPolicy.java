@@ -58,7 +58,7 @@ public final class ScoringPolicy {
         if (likelihood != null) {
             StreamingLikelihood.State s = state instanceof StreamingLikelihood.State l ? l : StreamingLikelihood.State.EMPTY;
             StreamingLikelihood.Update u = likelihood.update(s, e);
-            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), alerts), u.next());
+            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), u.newExtreme(), alerts), u.next());
         }
         if (spot != null) {
             Spot.State s = state instanceof Spot.State p ? p : spot.initial();

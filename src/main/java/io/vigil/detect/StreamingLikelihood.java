@@ -2,6 +2,7 @@ package io.vigil.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A per-series calibration that asks "is this window unusual for this series lately?" rather than "is it
@@ -23,6 +24,19 @@ import java.util.List;
  * window mean dilutes T times) and the newest change of the raw values (a jump the model partly
  * reconstructs) 53.0, with fewer misses and more false positives (low-FN 60.8 against 56.9, low-FP 39.3
  * against 42.2).
+ *
+ * <p>On top of the three tails, the new-extreme rule (Numenta HTM's "spatial anomaly"): the state keeps the
+ * {@link SeenRange} of every newest raw value the series has shown, and a window whose newest value lies
+ * beyond it by more than {@value SeenRange#TOLERANCE} of its width scores at least {@value #NEW_EXTREME_SCORE}
+ * ({@link Update#newExtreme()} says so); the value then joins the range. A model's error says how well a
+ * window matches the shapes it learned, not whether the level was ever seen: a flat stretch at a new height
+ * reconstructs well. Measured on NAB (docs/benchmarks.md#nab, three training seeds): 54.9 → 56.8 standard.
+ * The range is kept from the series' first window on, but the rule only fires once the likelihood is warm
+ * (some signal has {@code warmUp} values): a young range is narrow, nearly every value would be a new extreme,
+ * and during warm-up every score is the neutral 0.5. (The rule as measured fired from the second distinct value
+ * on; in the NAB harness the warm-up ends inside every file's probation, which is never scored, so the two
+ * agree there. In the stream the warm-up is per series and independent of {@code alert.warmup}, which only
+ * keeps decisions from being anomalous.)
  *
  * <p>State lives in a {@link State} plain object so the stream can keep it in a store; {@link #update}
  * returns the new state with the score.
@@ -52,6 +66,12 @@ public final class StreamingLikelihood {
      * 5–10 deviations, so the cap sits far above that. 20, 25 and 30 scored alike on NAB (docs/benchmarks.md#nab).
      */
     static final double UPDATE_CAP_DEVIATIONS = 25.0;
+    /**
+     * The least score of a window whose newest value is a new extreme ({@link SeenRange}): in the log regime above
+     * the {@link #KNEE} (0.99995), so above any configured threshold, yet a window whose tails are stronger still
+     * keeps its higher score and rank. 0.99 scored the same on NAB (docs/benchmarks.md#nab).
+     */
+    static final double NEW_EXTREME_SCORE = 0.99999;
 
     /** What the likelihood watches about each window, one set of statistics each, in state order. */
     public enum Signal {
@@ -107,11 +127,22 @@ public final class StreamingLikelihood {
         }
     }
 
-    /** The rolling state of one series: one {@link Moments} per {@link Signal}, in order. Format 2. */
-    public record State(int formatVersion, List<Moments> signals) implements CalibrationState {
-        public static final State EMPTY = new State(2, List.of(Moments.EMPTY, Moments.EMPTY, Moments.EMPTY));
+    /**
+     * The rolling state of one series: one {@link Moments} per {@link Signal}, in order, and the range of the newest
+     * values seen ({@link SeenRange#NONE} until the first window with newest values). Format {@value #FORMAT_VERSION}
+     * ({@link LikelihoodStateMapper} reads the older ones).
+     */
+    public record State(int formatVersion, List<Moments> signals, SeenRange range) implements CalibrationState {
+        public static final int FORMAT_VERSION = 3;
+        public static final State EMPTY = new State(FORMAT_VERSION, List.of(Moments.EMPTY, Moments.EMPTY, Moments.EMPTY),
+                SeenRange.NONE);
 
         public State {
+            if (formatVersion != FORMAT_VERSION) {
+                throw new IllegalArgumentException("likelihood state format version " + formatVersion
+                        + " is not supported (this build holds version " + FORMAT_VERSION + "; older ones migrate when read)");
+            }
+            Objects.requireNonNull(range, "range");
             signals = List.copyOf(signals);
             if (signals.size() != Signal.values().length) {
                 throw new IllegalArgumentException("likelihood state has " + signals.size() + " signals, expected "
@@ -124,13 +155,19 @@ public final class StreamingLikelihood {
         }
     }
 
-    /** The score for this window and the state after it; the window joins the statistics after scoring. */
-    public record Update(double score, State next) {
+    /**
+     * The score for this window and the state after it; the window joins the statistics after scoring.
+     * {@code newExtreme}: the score is at least {@value #NEW_EXTREME_SCORE} because a newest value lies beyond the
+     * series' seen range.
+     */
+    public record Update(double score, State next, boolean newExtreme) {
     }
 
     /**
-     * The strongest score among the signals that are warm; 0.5 while none is. A warm signal's value joins its
-     * statistics capped at {@value #UPDATE_CAP_DEVIATIONS} standard deviations above their mean.
+     * The strongest score among the signals that are warm; 0.5 while none is; at least {@value #NEW_EXTREME_SCORE}
+     * when some signal is warm and a newest value is a new extreme. A warm signal's value joins its statistics capped
+     * at {@value #UPDATE_CAP_DEVIATIONS} standard deviations above their mean; the newest values join the seen range
+     * after it was compared with them. A window without newest values leaves the range as it is.
      */
     public Update update(State s, WindowError e) {
         double score = -1;
@@ -144,7 +181,13 @@ public final class StreamingLikelihood {
             }
             next.add(m.add(x, history));
         }
-        return new Update(score < 0 ? 0.5 : score, new State(2, next));
+        double[] newest = e.newestObserved();
+        boolean newExtreme = score >= 0 && newest != null && s.range().isNewExtreme(newest);
+        if (newExtreme) {
+            score = Math.max(score, NEW_EXTREME_SCORE);
+        }
+        SeenRange range = newest == null ? s.range() : s.range().including(newest);
+        return new Update(score < 0 ? 0.5 : score, new State(State.FORMAT_VERSION, next, range), newExtreme);
     }
 
     /** The log-scaled upper tail probability of {@code x} under the signal's mean and variance. */

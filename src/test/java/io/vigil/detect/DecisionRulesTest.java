@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Warm-up, the range guard and suppression: the rules that overrule the score's comparison with the threshold. */
+/** Warm-up, the range guard, suppression and the new extreme: the rules around the score's comparison with the threshold. */
 class DecisionRulesTest {
     private static final long STEP = 60_000;
     private static final double HIGH = 0.995;
@@ -163,6 +163,34 @@ class DecisionRulesTest {
         Decision d = decide(both, window(HIGH, new double[] {0.9, 20}, new double[] {0.9, 20}));
         assertTrue(d.anomalous());
         assertEquals(Decision.Reason.RANGE_GUARD, d.reason());
+    }
+
+    private static Decision decideNewExtreme(DetectorConfig config, double score, WindowError e) {
+        return new Detector(config, IDENTITY, FEATURES, RANGES).decideWithScore("s", STEP, e, score, true, AlertState.initial());
+    }
+
+    @Test
+    void aNewExtremeAboveTheThresholdSaysSo() {
+        Decision d = decideNewExtreme(BASE, 0.99999, normalValues(LOW));
+        assertTrue(d.anomalous());
+        assertEquals(Decision.Reason.NEW_EXTREME, d.reason());
+        assertEquals("new-extreme", d.reason().wireName());
+        assertEquals(0.99999, d.score(), "the calibration's score is kept");
+        Decision notAbove = decideNewExtreme(new DetectorConfig(0.999995, 1, 1, 0.999999, 2), 0.99999,
+                normalValues(LOW));
+        assertFalse(notAbove.anomalous(), "a threshold above the raised score keeps the window normal");
+        assertEquals(Decision.Reason.THRESHOLD, notAbove.reason());
+    }
+
+    @Test
+    void aNewExtremeYieldsToWarmUpRangeGuardAndSuppression() {
+        assertEquals(Decision.Reason.WARM_UP, decideNewExtreme(BASE.withWarmup(1), 0.99999, normalValues(LOW)).reason());
+        assertEquals(Decision.Reason.RANGE_GUARD,
+                decideNewExtreme(BASE.withRangeGuard(0), 0.99999, window(LOW, new double[] {0.9, 20}, new double[] {0.9, 20})).reason());
+        Decision close = decideNewExtreme(BASE.withSuppression(new Suppression(0.05, 0)), 0.99999,
+                window(LOW, new double[] {0.50, 20.00}, new double[] {0.46, 20.04}));
+        assertFalse(close.anomalous(), "the newest values are within the configured tolerance of their reconstruction");
+        assertEquals(Decision.Reason.SUPPRESSED, close.reason());
     }
 
     @Test

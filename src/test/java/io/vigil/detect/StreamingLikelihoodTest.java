@@ -1,6 +1,7 @@
 package io.vigil.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,82 @@ class StreamingLikelihoodTest {
             s = likelihood.update(s, window(5 + r.nextGaussian(), 1, 0)).next();
         }
         return s;
+    }
+
+    /** A quiet window whose newest raw value is {@code value}, reconstructed exactly. */
+    static WindowError valued(double value) {
+        return new WindowError(0.01, new double[] {0.01}, new double[] {0}, new double[] {value}, new double[] {value}, 0.01, 0.01);
+    }
+
+    /** Quiet windows with newest values cycling through 10..20; warm after them. */
+    StreamingLikelihood.State warmBetweenTenAndTwenty() {
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
+        for (int i = 0; i < 100; i++) {
+            s = likelihood.update(s, valued(10 + i % 11)).next();
+        }
+        assertEquals(new SeenRange(new double[] {10}, new double[] {20}), s.range());
+        return s;
+    }
+
+    @Test
+    void aNewExtremeBeyondTheToleranceScoresAtLeastTheNewExtremeScore() {
+        StreamingLikelihood.State s = warmBetweenTenAndTwenty();
+        StreamingLikelihood.Update high = likelihood.update(s, valued(20.6));
+        assertTrue(high.newExtreme());
+        assertTrue(high.score() >= StreamingLikelihood.NEW_EXTREME_SCORE, "score " + high.score());
+        StreamingLikelihood.Update low = likelihood.update(s, valued(9.4));
+        assertTrue(low.newExtreme(), "the min side");
+        assertEquals(StreamingLikelihood.NEW_EXTREME_SCORE, low.score(), "quiet tails: exactly the floor");
+
+        StreamingLikelihood.Update within = likelihood.update(s, valued(20.4));
+        assertFalse(within.newExtreme(), "a new max within 5% of the width");
+        assertTrue(within.score() < 0.9, "and the quiet tails decide: " + within.score());
+        assertEquals(20.4, within.next().range().max()[0], "yet it joins the range");
+    }
+
+    @Test
+    void theValueIsComparedWithTheRangeBeforeItJoinsIt() {
+        StreamingLikelihood.Update first = likelihood.update(warmBetweenTenAndTwenty(), valued(30));
+        assertTrue(first.newExtreme());
+        assertEquals(30, first.next().range().max()[0]);
+        StreamingLikelihood.Update again = likelihood.update(first.next(), valued(30));
+        assertFalse(again.newExtreme(), "the second 30 is no longer new");
+        assertTrue(likelihood.update(first.next(), valued(31.1)).newExtreme(), "beyond 30 + 5% of the new width 20");
+    }
+
+    @Test
+    void strongerTailsKeepTheirHigherScoreOnANewExtreme() {
+        StreamingLikelihood.State s = warmBetweenTenAndTwenty();
+        WindowError both = new WindowError(100, new double[] {100}, new double[] {0}, new double[] {50}, new double[] {50}, 100, 100);
+        StreamingLikelihood.Update u = likelihood.update(s, both);
+        assertTrue(u.newExtreme());
+        assertTrue(u.score() > StreamingLikelihood.NEW_EXTREME_SCORE, "score " + u.score());
+    }
+
+    @Test
+    void duringTheWarmUpTheRangeGrowsButNothingIsANewExtreme() {
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
+        for (int i = 0; i < 50; i++) {
+            StreamingLikelihood.Update u = likelihood.update(s, valued(i * i));
+            assertFalse(u.newExtreme(), "window " + i);
+            assertEquals(0.5, u.score());
+            s = u.next();
+        }
+        assertEquals(new SeenRange(new double[] {0}, new double[] {49 * 49}), s.range(), "kept from the first window");
+        assertTrue(likelihood.update(s, valued(3000)).newExtreme(), "from the first warm window on (beyond 2401 + 120)");
+    }
+
+    @Test
+    void aFlatSeriesNeverMakesANewExtremeAndAWindowWithoutNewestValuesLeavesTheRange() {
+        StreamingLikelihood.State s = StreamingLikelihood.State.EMPTY;
+        for (int i = 0; i < 100; i++) {
+            s = likelihood.update(s, valued(7)).next();
+        }
+        assertFalse(likelihood.update(s, valued(1e6)).newExtreme(), "max == min");
+        StreamingLikelihood.State wide = warmBetweenTenAndTwenty();
+        StreamingLikelihood.Update bare = likelihood.update(wide, window(0.01, 0.01, 0.01));
+        assertFalse(bare.newExtreme());
+        assertEquals(wide.range(), bare.next().range());
     }
 
     @Test
