@@ -8,7 +8,8 @@ import java.util.Arrays;
  * newest values with. A value beyond {@code [min − TOLERANCE × (max − min), max + TOLERANCE × (max − min)]}
  * of its feature, where {@code max > min}, is a new extreme: the series has never been there. Unlike the
  * {@link TrainingRanges training range} this range grows with the series, so a level once reached is
- * ordinary from then on. {@link #NONE} (no features) is the range of a series that has shown nothing yet.
+ * ordinary from then on; it never shrinks (as HTM's), so after one wild value only values beyond that one count.
+ * {@link #NONE} (no features) is the range of a series that has shown nothing yet.
  * Arrays are copied in and out.
  */
 public record SeenRange(double[] min, double[] max) {
