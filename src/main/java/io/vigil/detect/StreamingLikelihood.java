@@ -31,12 +31,12 @@ import java.util.Objects;
  * ({@link Update#newExtreme()} says so); the value then joins the range. A model's error says how well a
  * window matches the shapes it learned, not whether its level was ever seen. Measured on NAB
  * (docs/benchmarks.md#nab, mean of three training seeds, harness runs): 54.9 → 56.8 standard, 47.8 → 50.3
- * low-FP, 60.1 → 61.7 low-FN. The range is kept from the series' first window on, but the rule only fires once the likelihood is warm
- * (some signal has {@code warmUp} values): a young range is narrow, nearly every value would be a new extreme,
- * and during warm-up every score is the neutral 0.5. (The rule as measured fired from the second distinct value
- * on; in the NAB harness the warm-up ends inside every file's probation, which is never scored, so the two
- * agree there. In the stream the warm-up is per series and independent of {@code alert.warmup}, which only
- * keeps decisions from being anomalous.)
+ * low-FP, 60.1 → 61.7 low-FN. The range is kept from the series' first window on, but the rule only fires
+ * once the likelihood is warm (some signal has {@code warmUp} values): a young range is narrow, nearly every
+ * value would be a new extreme, and during warm-up every score is the neutral 0.5. (The rule as measured fired
+ * from the second distinct value on; in the NAB harness the warm-up ends inside every file's probation, which
+ * is never scored, so the two agree there. In the stream the warm-up is per series and independent of
+ * {@code alert.warmup}, which only keeps decisions from being anomalous.)
  *
  * <p>State lives in a {@link State} plain object so the stream can keep it in a store; {@link #update}
  * returns the new state with the score.
@@ -68,7 +68,7 @@ public final class StreamingLikelihood {
     static final double UPDATE_CAP_DEVIATIONS = 25.0;
     /**
      * The least score of a window whose newest value is a new extreme ({@link SeenRange}): in the log regime above
-     * the {@link #KNEE} (0.99995), so above any configured threshold, yet a window whose tails are stronger still
+     * the {@link #KNEE} (0.99995), so above any sensible threshold (the default is 0.9), yet a window whose tails are stronger still
      * keeps its higher score and rank. 0.99 scored the same on NAB (docs/benchmarks.md#nab).
      */
     static final double NEW_EXTREME_SCORE = 0.99999;
