@@ -46,8 +46,19 @@ public final class ScoringPolicy {
                 method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null);
     }
 
-    /** The decision, and the calibration state to keep (null unless the calibration has state). */
-    public record Result(Decision decision, CalibrationState state) {
+    /**
+     * The decision, the calibration state to keep (null unless the calibration has state), and the series'
+     * {@link DailyBaseline} slot of the window's time of day to keep (null unless the calibration uses one).
+     */
+    public record Result(Decision decision, CalibrationState state, DailyBaseline.Slot slot) {
+        public Result(Decision decision, CalibrationState state) {
+            this(decision, state, null);
+        }
+    }
+
+    /** Whether {@link #decide} takes and returns the series' {@link DailyBaseline} slot of each window. */
+    public boolean usesDailyBaseline() {
+        return likelihood != null;
     }
 
     /**
@@ -55,10 +66,22 @@ public final class ScoringPolicy {
      * calibration changed since it was stored) is ignored, and the series starts afresh.
      */
     public Result decide(String series, long windowEnd, WindowError e, AlertState alerts, CalibrationState state) {
+        return decide(series, windowEnd, e, alerts, state, null);
+    }
+
+    /**
+     * As {@link #decide(String, long, WindowError, AlertState, CalibrationState)}, with the series' {@link DailyBaseline}
+     * slot of {@code windowEnd}'s time of day ({@link DailyBaseline#slotOf}; {@link DailyBaseline.Slot#EMPTY} when the
+     * series has none yet) when {@link #usesDailyBaseline()}; the slot to store comes back in {@link Result#slot()}.
+     * A null slot leaves the daily baseline out.
+     */
+    public Result decide(String series, long windowEnd, WindowError e, AlertState alerts, CalibrationState state,
+                         DailyBaseline.Slot slot) {
         if (likelihood != null) {
             StreamingLikelihood.State s = state instanceof StreamingLikelihood.State l ? l : StreamingLikelihood.State.EMPTY;
-            StreamingLikelihood.Update u = likelihood.update(s, e);
-            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), u.newExtreme(), alerts), u.next());
+            StreamingLikelihood.Update u = likelihood.update(s, e, windowEnd, slot);
+            return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), u.newExtreme(), alerts), u.next(),
+                    u.nextSlot());
         }
         if (spot != null) {
             Spot.State s = state instanceof Spot.State p ? p : spot.initial();

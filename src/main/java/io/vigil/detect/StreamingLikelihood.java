@@ -160,7 +160,7 @@ public final class StreamingLikelihood {
      * {@code newExtreme}: the score is at least {@value #NEW_EXTREME_SCORE} because a newest value lies beyond the
      * series' seen range.
      */
-    public record Update(double score, State next, boolean newExtreme) {
+    public record Update(double score, State next, boolean newExtreme, DailyBaseline.Slot nextSlot) {
     }
 
     /**
@@ -170,10 +170,29 @@ public final class StreamingLikelihood {
      * after it was compared with them. A window without newest values leaves the range as it is.
      */
     public Update update(State s, WindowError e) {
+        return update(s, e, Long.MIN_VALUE, null);
+    }
+
+    /**
+     * As {@link #update(State, WindowError)}, with the {@link DailyBaseline}: {@code slot} is the series' slot of
+     * {@code windowEnd}'s time of day ({@link DailyBaseline.Slot#EMPTY} if it has none yet, null to leave the daily
+     * baseline out). Each signal enters the statistics and the score as its excess over the slot's baseline; the
+     * window's raw signals then join the slot, returned as {@link Update#nextSlot()} for the caller to store.
+     */
+    public Update update(State s, WindowError e, long windowEnd, DailyBaseline.Slot slot) {
+        Signal[] signals = Signal.values();
+        double[] raw = new double[signals.length];
+        for (Signal signal : signals) {
+            raw[signal.ordinal()] = signal.of(e);
+        }
+        double[] baseline = slot == null ? null : slot.baseline(windowEnd, signals.length);
         double score = -1;
-        List<Moments> next = new ArrayList<>(Signal.values().length);
-        for (Signal signal : Signal.values()) {
-            double x = signal.of(e);
+        List<Moments> next = new ArrayList<>(signals.length);
+        for (Signal signal : signals) {
+            double x = raw[signal.ordinal()];
+            if (baseline != null) {
+                x = Math.max(0, x - baseline[signal.ordinal()]);
+            }
             Moments m = s.signal(signal);
             if (m.count() >= warmUp) {
                 score = Math.max(score, score(m, x));
@@ -187,7 +206,8 @@ public final class StreamingLikelihood {
             score = Math.max(score, NEW_EXTREME_SCORE);
         }
         SeenRange range = newest == null ? s.range() : s.range().including(newest);
-        return new Update(score < 0 ? 0.5 : score, new State(State.FORMAT_VERSION, next, range), newExtreme);
+        return new Update(score < 0 ? 0.5 : score, new State(State.FORMAT_VERSION, next, range), newExtreme,
+                slot == null ? null : slot.including(windowEnd, raw));
     }
 
     /** The log-scaled upper tail probability of {@code x} under the signal's mean and variance. */

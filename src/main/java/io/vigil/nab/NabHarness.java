@@ -2,6 +2,7 @@ package io.vigil.nab;
 
 import io.vigil.detect.AlertState;
 import io.vigil.detect.CalibrationState;
+import io.vigil.detect.DailyBaseline;
 import io.vigil.detect.ScoringPolicy;
 import io.vigil.detect.eval.NabWindows;
 import io.vigil.model.Loss;
@@ -128,6 +129,8 @@ public final class NabHarness {
         private final RepeatSuppressor repeats;
         private AlertState alerts = AlertState.initial();
         private CalibrationState calibration;
+        /** The series' daily baseline, one slot per time of day, when the calibration uses it. */
+        private final DailyBaseline.Slot[] slots = new DailyBaseline.Slot[DailyBaseline.SLOTS_PER_DAY];
 
         Reports(String series, LoadedModel model, NabSettings settings, int[] ends, int probation, double[] out, long[] timestamps) {
             this.series = series;
@@ -142,13 +145,22 @@ public final class NabHarness {
             this.repeats = new RepeatSuppressor(settings.cooldown());
         }
 
+        private DailyBaseline.Slot slots(int slot) {
+            return slots[slot] == null ? DailyBaseline.Slot.EMPTY : slots[slot];
+        }
+
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
-                ScoringPolicy.Result r = policy.decide(series, timestamps[row], BatchScoring.windowError(scores, i, input, scale), alerts,
-                        calibration);
+                long end = timestamps[row];
+                int slot = DailyBaseline.slotOf(end);
+                ScoringPolicy.Result r = policy.decide(series, end, BatchScoring.windowError(scores, i, input, scale), alerts,
+                        calibration, policy.usesDailyBaseline() ? slots(slot) : null);
                 alerts = r.decision().next();
                 calibration = r.state();
+                if (r.slot() != null) {
+                    slots[slot] = r.slot();
+                }
                 double reported = repeats.report(r.decision().score());
                 if (row >= probation) {
                     out[row] = reported;
