@@ -4,6 +4,7 @@ import io.vigil.detect.AlertEvent;
 import io.vigil.detect.AlertState;
 import io.vigil.detect.Decision;
 import io.vigil.detect.CalibrationState;
+import io.vigil.detect.DailyBaseline;
 import io.vigil.detect.Detector;
 import io.vigil.detect.ScoringPolicy;
 import io.vigil.detect.WindowError;
@@ -55,7 +56,10 @@ public final class OfflineEvaluator {
         return out;
     }
 
-    /** One series' scored windows, in time order, through the policy; keeps the series' alert and calibration state. */
+    /**
+     * One series' scored windows, in time order, through the policy; keeps the series' alert and calibration state and,
+     * when the calibration uses it, its daily baseline, as the stream keeps them in its stores.
+     */
     private static final class SeriesDecisions {
         private final SeriesHistory series;
         private final int[] ends;
@@ -64,6 +68,8 @@ public final class OfflineEvaluator {
         private final RowResult[] rows;
         private AlertState alerts = AlertState.initial();
         private CalibrationState calibration;
+        /** The series' {@link DailyBaseline}, one slot per time of day (null: none yet). */
+        private final DailyBaseline.Slot[] slots = new DailyBaseline.Slot[DailyBaseline.SLOTS_PER_DAY];
 
         SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, float[] scale, RowResult[] rows) {
             this.series = series;
@@ -77,9 +83,16 @@ public final class OfflineEvaluator {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
                 WindowError error = BatchScoring.windowError(scores, i, input, scale);
-                ScoringPolicy.Result result = policy.decide(series.id(), series.timestamps()[row], error, alerts, calibration);
+                long end = series.timestamps()[row];
+                int slot = DailyBaseline.slotOf(end);
+                DailyBaseline.Slot daily = slots[slot] == null ? DailyBaseline.Slot.EMPTY : slots[slot];
+                ScoringPolicy.Result result = policy.decide(series.id(), end, error, alerts, calibration,
+                        policy.usesDailyBaseline() ? daily : null);
                 Decision d = result.decision();
                 calibration = result.state();
+                if (result.slot() != null) {
+                    slots[slot] = result.slot();
+                }
                 alerts = d.next();
                 rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
             }

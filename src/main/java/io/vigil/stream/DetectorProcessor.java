@@ -5,6 +5,8 @@ import io.vigil.detect.AlertStateMapper;
 import io.vigil.detect.Decision;
 import io.vigil.detect.CalibrationState;
 import io.vigil.detect.CalibrationStateMapper;
+import io.vigil.detect.DailyBaseline;
+import io.vigil.detect.DailyBaselineMapper;
 import io.vigil.detect.ScoringPolicy;
 import io.vigil.detect.WindowError;
 import io.vigil.telemetry.DeadLetter;
@@ -54,6 +56,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
     private KeyValueStore<String, PendingWindow> pending;
     private KeyValueStore<String, byte[]> alerts;
     private KeyValueStore<String, byte[]> calibrationStates;
+    private KeyValueStore<String, byte[]> dailyBaselines;
     // Live counts for the gauges: counted from the restored stores at init, then kept up to date, so they
     // survive restarts and rebalances; only this task's thread touches them.
     private String task;
@@ -77,6 +80,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         this.pending = context.getStateStore(DetectorTopology.PENDING_STORE);
         this.alerts = context.getStateStore(DetectorTopology.ALERT_STORE);
         this.calibrationStates = context.getStateStore(DetectorTopology.LIKELIHOOD_STORE);
+        this.dailyBaselines = context.getStateStore(DetectorTopology.DAILY_BASELINE_STORE);
         // Windows queued before a crash or a rebalance were restored with the store: score them first.
         try (KeyValueIterator<String, PendingWindow> it = pending.all()) {
             it.forEachRemaining(kv -> restored.add(kv.value));
@@ -213,10 +217,16 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             PendingWindow p = r.window();
             WindowError error = r.error();
             AlertState state = alertState(p.series());
-            ScoringPolicy.Result result = active.policy().decide(p.series(), p.end(), error, state, calibrationState(active, p.series()));
+            ScoringPolicy policy = active.policy();
+            String slotKey = DetectorTopology.dailyBaselineKey(p.series(), DailyBaseline.slotOf(p.end()));
+            ScoringPolicy.Result result = policy.decide(p.series(), p.end(), error, state, calibrationState(active, p.series()),
+                    policy.usesDailyBaseline() ? dailySlot(slotKey) : null);
             Decision d = result.decision();
             if (result.state() != null) {
                 calibrationStates.put(p.series(), CalibrationStateMapper.toBytes(result.state()));
+            }
+            if (result.slot() != null) {
+                dailyBaselines.put(slotKey, DailyBaselineMapper.toBytes(result.slot()));
             }
             alerts.put(p.series(), alertMapper.toBytes(d.next()));
             openAlerts += (d.next().hasOpenAlert() ? 1 : 0) - (state.hasOpenAlert() ? 1 : 0);
@@ -247,6 +257,21 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         return bytes == null ? null : CalibrationStateMapper.fromBytes(bytes);
     }
 
+    private DailyBaseline.Slot dailySlot(String slotKey) {
+        byte[] bytes = dailyBaselines.get(slotKey);
+        return bytes == null ? DailyBaseline.Slot.EMPTY : DailyBaselineMapper.fromBytes(bytes);
+    }
+
+    /** Deletes the series' daily-baseline slots, those it has (a range scan: no tombstones for slots never written). */
+    private void deleteDailyBaseline(String series) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = dailyBaselines.range(DetectorTopology.dailyBaselineKey(series, 0),
+                DetectorTopology.dailyBaselineKey(series, DailyBaseline.SLOTS_PER_DAY - 1))) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        keys.forEach(dailyBaselines::delete);
+    }
+
     private AlertState alertState(String series) {
         byte[] bytes = alerts.get(series);
         return bytes == null ? AlertState.initial() : alertMapper.fromBytes(bytes);
@@ -267,7 +292,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
         listener.deadLettered(reason.wireName());
     }
 
-    /** Forgets series idle for longer than {@code series.idle.ttl}: their window and alert state. */
+    /** Forgets series idle for longer than {@code series.idle.ttl}: their window, alert, calibration and daily-baseline state. */
     private void expireIdleSeries(long now) {
         long cutoff = now - settings.seriesIdleTtl().toMillis();
         List<String> idle = new ArrayList<>();
@@ -284,6 +309,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             windows.delete(series);
             alerts.delete(series);
             calibrationStates.delete(series);
+            deleteDailyBaseline(series);
         }
         if (!idle.isEmpty()) {
             listener.seriesExpired(idle.size());

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds the detector's topology: one source, one stateful processor, one sink per output topic. The
- * processor's three stores are changelogged: per-series windows, windows waiting to be scored, and
- * per-series alert state. Tests drive this very builder.
+ * processor's five stores are changelogged: per-series windows, windows waiting to be scored, per-series
+ * alert state, per-series calibration state, and the streaming likelihood's daily baseline (per series and
+ * time-of-day slot). Tests drive this very builder.
  */
 public final class DetectorTopology {
     public static final String SOURCE = "telemetry-source";
@@ -25,6 +26,7 @@ public final class DetectorTopology {
     public static final String PENDING_STORE = "pending-windows";
     public static final String ALERT_STORE = "alert-state";
     public static final String LIKELIHOOD_STORE = "likelihood-state";
+    public static final String DAILY_BASELINE_STORE = "daily-baseline";
 
     private DetectorTopology() {
     }
@@ -42,6 +44,7 @@ public final class DetectorTopology {
         topology.addStateStore(pendingStore(), PROCESSOR);
         topology.addStateStore(alertStore(), PROCESSOR);
         topology.addStateStore(likelihoodStore(), PROCESSOR);
+        topology.addStateStore(dailyBaselineStore(), PROCESSOR);
         ByteArraySerializer bytes = new ByteArraySerializer();
         topology.addSink(SCORES_SINK, settings.scoresTopic(), bytes, bytes, PROCESSOR);
         topology.addSink(ALERTS_SINK, settings.alertsTopic(), bytes, bytes, PROCESSOR);
@@ -68,6 +71,21 @@ public final class DetectorTopology {
     private static StoreBuilder<KeyValueStore<String, byte[]>> likelihoodStore() {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LIKELIHOOD_STORE), Serdes.String(), Serdes.ByteArray())
                 .withCachingEnabled();
+    }
+
+    /**
+     * The streaming likelihood's {@link io.vigil.detect.DailyBaseline}: one slot per series and time of day
+     * ({@link #dailyBaselineKey}, {@code DailyBaselineMapper}); empty for the other calibrations. A slot of its own per
+     * key, rather than the day in the series' calibration state, so each window rewrites one small value.
+     */
+    private static StoreBuilder<KeyValueStore<String, byte[]>> dailyBaselineStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DAILY_BASELINE_STORE), Serdes.String(), Serdes.ByteArray())
+                .withCachingEnabled();
+    }
+
+    /** The daily-baseline store's key of a series' slot: series, then the slot padded, so a series' slots sort together. */
+    static String dailyBaselineKey(String series, int slot) {
+        return series + '\u0000' + String.format("%02d", slot);
     }
 
     private static StoreBuilder<KeyValueStore<String, byte[]>> alertStore() {
