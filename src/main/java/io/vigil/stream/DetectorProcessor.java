@@ -218,14 +218,15 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             WindowError error = r.error();
             AlertState state = alertState(p.series());
             ScoringPolicy policy = active.policy();
-            String slotKey = DetectorTopology.dailyBaselineKey(p.series(), DailyBaseline.slotOf(p.end()));
+            String slotKey = policy.usesDailyBaseline()
+                    ? DetectorTopology.dailyBaselineKey(p.series(), DailyBaseline.slotOf(p.end())) : null;
             ScoringPolicy.Result result = policy.decide(p.series(), p.end(), error, state, calibrationState(active, p.series()),
-                    policy.usesDailyBaseline() ? dailySlot(slotKey) : null);
+                    slotKey == null ? null : dailySlot(slotKey));
             Decision d = result.decision();
             if (result.state() != null) {
                 calibrationStates.put(p.series(), CalibrationStateMapper.toBytes(result.state()));
             }
-            if (result.slot() != null) {
+            if (slotKey != null && result.slot() != null) {
                 dailyBaselines.put(slotKey, DailyBaselineMapper.toBytes(result.slot()));
             }
             alerts.put(p.series(), alertMapper.toBytes(d.next()));

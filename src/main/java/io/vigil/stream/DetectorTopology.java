@@ -85,7 +85,7 @@ public final class DetectorTopology {
 
     /** The daily-baseline store's key of a series' slot: series, then the slot padded, so a series' slots sort together. */
     static String dailyBaselineKey(String series, int slot) {
-        return series + '\u0000' + String.format("%02d", slot);
+        return series + '\u0000' + (slot < 10 ? "0" : "") + slot;
     }
 
     private static StoreBuilder<KeyValueStore<String, byte[]>> alertStore() {
