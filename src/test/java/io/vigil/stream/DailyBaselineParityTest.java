@@ -63,9 +63,10 @@ class DailyBaselineParityTest {
     /** More than {@link DailyBaseline#DAYS} + 1 days, so slots fill up and their oldest days are replaced. */
     private static final int DAYS = DailyBaseline.DAYS + 3;
     private static final int POINTS = DAYS * PER_DAY;
-    /** The daily burst: cpu far above its cycle from 09:00 to 10:00 UTC every day. */
-    private static final int BURST_FROM = 9 * 6;
-    private static final int BURST_TO = 10 * 6;
+    /** The daily burst: cpu far above its cycle (by {@value #BURST}) from 09:00 to 10:00 UTC every day; steps of the day. */
+    private static final int BURST_FROM = (int) (Duration.ofHours(9).toMillis() / STEP);
+    private static final int BURST_TO = (int) (Duration.ofHours(10).toMillis() / STEP);
+    private static final double BURST = 0.6;
     private static final String APP = "vigil-test";
     private static final Duration IDLE_TTL = Duration.ofDays(30);
 
@@ -77,9 +78,9 @@ class DailyBaselineParityTest {
         double[][] points = new double[POINTS][];
         for (int i = 0; i < POINTS; i++) {
             points[i] = TestModels.normal(i, noise);
-            int minuteOfDay = i % PER_DAY;
-            if (minuteOfDay >= BURST_FROM && minuteOfDay < BURST_TO) {
-                points[i][0] += 0.6;
+            int stepOfDay = i % PER_DAY;
+            if (stepOfDay >= BURST_FROM && stepOfDay < BURST_TO) {
+                points[i][0] += BURST;
             }
         }
         return points;
@@ -101,7 +102,8 @@ class DailyBaselineParityTest {
             run.pipe(points, 0, POINTS);
             streamed = run.scores();
             KeyValueStore<String, byte[]> slots = run.driver.getKeyValueStore(DetectorTopology.DAILY_BASELINE_STORE);
-            DailyBaseline.Slot nine = DailyBaselineMapper.fromBytes(slots.get(DetectorTopology.dailyBaselineKey("s", 18)));
+            DailyBaseline.Slot nine = DailyBaselineMapper.fromBytes(slots.get(DetectorTopology.dailyBaselineKey("s",
+                    DailyBaseline.slotOf(T0 + BURST_FROM * STEP))));
             assertEquals(DailyBaseline.DAYS + 1, nine.days().length, "09:00's slot holds the last four days");
         }
         List<OfflineEvaluator.RowResult> scored = ParityRun.evaluate(props(), dir, T0, STEP, points);
