@@ -59,6 +59,14 @@ class TimeFeaturesTrainEvaluateTest {
     }
 
     @Test
+    void modelsListShowsTheTimeFeatures() {
+        CliRunner.Run run = CliRunner.run("models", "list", dir.resolve("models/load").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.contains(versionDir.getFileName().toString()) && l.contains("day,week (UTC)")),
+                run.out());
+    }
+
+    @Test
     void theSavedModelTakesTheFeatureAndFourEncodingsPerStep() {
         try (SavedModelBundle bundle = SavedModelBundle.load(versionDir.toString(), ModelSignature.TAG)) {
             Signature signature = bundle.function(ModelSignature.KEY).signature();

@@ -124,6 +124,8 @@ class TrainAndEvaluateIT {
     void modelsListShowsTheVersion() {
         CliRunner.Run run = CliRunner.run("models", "list", dir.resolve("models/hosts").toString());
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.contains(versionDir.getFileName().toString()) && l.contains(" none ")),
+                "the version, with no time features:\n" + run.out());
     }
 
     @Test
