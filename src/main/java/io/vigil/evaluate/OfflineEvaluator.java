@@ -1,12 +1,10 @@
 package io.vigil.evaluate;
 
 import io.vigil.detect.AlertEvent;
-import io.vigil.detect.AlertState;
 import io.vigil.detect.Decision;
-import io.vigil.detect.CalibrationState;
-import io.vigil.detect.DailyBaseline;
 import io.vigil.detect.Detector;
 import io.vigil.detect.ScoringPolicy;
+import io.vigil.detect.SeriesScoring;
 import io.vigil.detect.WindowError;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -56,44 +54,27 @@ public final class OfflineEvaluator {
         return out;
     }
 
-    /**
-     * One series' scored windows, in time order, through the policy; keeps the series' alert and calibration state and,
-     * when the calibration uses it, its daily baseline, as the stream keeps them in its stores.
-     */
+    /** One series' scored windows, in time order, through the policy with the series' own state, as the stream keeps it. */
     private static final class SeriesDecisions {
         private final SeriesHistory series;
         private final int[] ends;
-        private final ScoringPolicy policy;
         private final float[] scale;
         private final RowResult[] rows;
-        private AlertState alerts = AlertState.initial();
-        private CalibrationState calibration;
-        /** The series' {@link DailyBaseline}, one slot per time of day (null: none yet). */
-        private final DailyBaseline.Slot[] slots = new DailyBaseline.Slot[DailyBaseline.SLOTS_PER_DAY];
+        private final SeriesScoring state;
 
         SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, float[] scale, RowResult[] rows) {
             this.series = series;
             this.ends = ends;
-            this.policy = policy;
             this.scale = scale;
             this.rows = rows;
+            this.state = new SeriesScoring(policy, series.id());
         }
 
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
                 WindowError error = BatchScoring.windowError(scores, i, input, scale);
-                long end = series.timestamps()[row];
-                int slot = DailyBaseline.slotOf(end);
-                DailyBaseline.Slot daily = slots[slot] == null ? DailyBaseline.Slot.EMPTY : slots[slot];
-                ScoringPolicy.Result result = policy.decide(series.id(), end, error, alerts, calibration,
-                        policy.usesDailyBaseline() ? daily : null);
-                Decision d = result.decision();
-                calibration = result.state();
-                if (result.slot() != null) {
-                    slots[slot] = result.slot();
-                }
-                alerts = d.next();
+                Decision d = state.decide(series.timestamps()[row], error);
                 rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
             }
         }

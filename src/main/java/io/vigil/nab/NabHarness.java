@@ -1,9 +1,7 @@
 package io.vigil.nab;
 
-import io.vigil.detect.AlertState;
-import io.vigil.detect.CalibrationState;
-import io.vigil.detect.DailyBaseline;
 import io.vigil.detect.ScoringPolicy;
+import io.vigil.detect.SeriesScoring;
 import io.vigil.detect.eval.NabWindows;
 import io.vigil.model.Loss;
 import io.vigil.model.ModelSpec;
@@ -105,11 +103,7 @@ public final class NabHarness {
     /** Every row in file order through windowing, batched inference and the detector. */
     static void score(NabSeries s, int probation, LoadedModel model, NabSettings settings, double[] out) {
         int window = model.metadata().window();
-        float[][] rows = new float[s.size()][];
-        for (int i = 0; i < s.size(); i++) {
-            rows[i] = new float[] {s.values()[i]};
-        }
-        SeriesHistory all = new SeriesHistory(s.key(), s.timestamps(), rows, new String[s.size()], new long[s.size()]);
+        SeriesHistory all = history(s);
         Duration maxGap = Durations.parse(model.metadata().training().maxGap());
         // Every window is scored, probation included (those rows were seen), so a per-series calibration is
         // warm when scoring starts; only rows after probation get an anomaly score.
@@ -117,51 +111,41 @@ public final class NabHarness {
         BatchScoring.score(model.scorer(), all, ends, SCORE_BATCH, new Reports(s.key(), model, settings, ends, probation, out, s.timestamps())::accept);
     }
 
+    /** Every row of the file as one series' history, as the model scores it. */
+    static SeriesHistory history(NabSeries s) {
+        float[][] rows = new float[s.size()][];
+        for (int i = 0; i < s.size(); i++) {
+            rows[i] = new float[] {s.values()[i]};
+        }
+        return new SeriesHistory(s.key(), s.timestamps(), rows, new String[s.size()], new long[s.size()]);
+    }
+
     /** Each window through the scoring policy, then one report per episode; kept for rows after probation. */
     private static final class Reports {
-        private final String series;
         private final int[] ends;
         private final int probation;
         private final double[] out;
         private final long[] timestamps;
         private final float[] scale;
-        private final ScoringPolicy policy;
+        private final SeriesScoring state;
         private final RepeatSuppressor repeats;
-        private AlertState alerts = AlertState.initial();
-        private CalibrationState calibration;
-        /** The series' daily baseline, one slot per time of day, when the calibration uses it. */
-        private final DailyBaseline.Slot[] slots = new DailyBaseline.Slot[DailyBaseline.SLOTS_PER_DAY];
 
         Reports(String series, LoadedModel model, NabSettings settings, int[] ends, int probation, double[] out, long[] timestamps) {
-            this.series = series;
             this.ends = ends;
             this.probation = probation;
             this.out = out;
             this.timestamps = timestamps;
             ModelMetadata meta = model.metadata();
             this.scale = meta.normalization().scale();
-            this.policy = ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(), meta.features(),
-                    meta.trainingRanges());
+            this.state = new SeriesScoring(ScoringPolicy.of(settings.calibration(), settings.detector(), meta.validationErrors(),
+                    meta.features(), meta.trainingRanges()), series);
             this.repeats = new RepeatSuppressor(settings.cooldown());
-        }
-
-        private DailyBaseline.Slot slots(int slot) {
-            return slots[slot] == null ? DailyBaseline.Slot.EMPTY : slots[slot];
         }
 
         void accept(ScoreBatch scores, float[] input, int first) {
             for (int i = 0; i < scores.count(); i++) {
                 int row = ends[first + i];
-                long end = timestamps[row];
-                int slot = DailyBaseline.slotOf(end);
-                ScoringPolicy.Result r = policy.decide(series, end, BatchScoring.windowError(scores, i, input, scale), alerts,
-                        calibration, policy.usesDailyBaseline() ? slots(slot) : null);
-                alerts = r.decision().next();
-                calibration = r.state();
-                if (r.slot() != null) {
-                    slots[slot] = r.slot();
-                }
-                double reported = repeats.report(r.decision().score());
+                double reported = repeats.report(state.decide(timestamps[row], BatchScoring.windowError(scores, i, input, scale)).score());
                 if (row >= probation) {
                     out[row] = reported;
                 }

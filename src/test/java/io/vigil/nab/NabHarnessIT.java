@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.detect.Calibration;
 import io.vigil.detect.CalibrationSettings;
+import io.vigil.evaluate.EvaluationSettings;
+import io.vigil.evaluate.OfflineEvaluator;
 import io.vigil.registry.LoadedModel;
+import io.vigil.telemetry.Durations;
+import io.vigil.train.History;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +98,31 @@ class NabHarnessIT {
                     assertTrue(scores[i] >= 0 && scores[i] <= 1 && (i >= probation || scores[i] == 0), c + " row " + i);
                 }
                 assertTrue(Arrays.stream(scores).anyMatch(v -> v > 0.5), c + " reports something on a file with a jump");
+                if (c == Calibration.STREAMING_LIKELIHOOD) {
+                    assertReportsAreEvaluatesScores(series, model, quick.withCalibration(CalibrationSettings.of(c)), probation, scores);
+                }
             }
         }
+    }
+
+    /**
+     * The harness decides through the same code as {@code vigil evaluate} (and the stream): every row it reports — the
+     * repeat suppressor keeps some rows and zeroes the rest — carries exactly the score evaluate gives that row, daily
+     * baseline and all (the file spans 14 days, so most windows have one).
+     */
+    private static void assertReportsAreEvaluatesScores(NabSeries series, LoadedModel model, NabSettings settings, int probation,
+                                                        double[] reported) {
+        EvaluationSettings evaluation = new EvaluationSettings(settings.detector(),
+                Durations.parse(model.metadata().training().maxGap()), null, settings.calibration());
+        List<OfflineEvaluator.RowResult> rows = OfflineEvaluator.evaluate(model,
+                new History(List.of("value"), List.of(NabHarness.history(series))), evaluation);
+        int compared = 0;
+        for (int i = probation; i < reported.length; i++) {
+            if (reported[i] > 0) {
+                assertEquals(rows.get(i).score(), reported[i], 0.0, "row " + i);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 3, "only " + compared + " rows reported");
     }
 }
