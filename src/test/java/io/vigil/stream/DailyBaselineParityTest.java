@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Random;
 import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -74,10 +73,8 @@ class DailyBaselineParityTest {
     Path dir;
 
     static double[][] dailyBursts() {
-        Random noise = new Random(11);
-        double[][] points = new double[POINTS][];
+        double[][] points = TestModels.normalPoints(POINTS, 11);
         for (int i = 0; i < POINTS; i++) {
-            points[i] = TestModels.normal(i, noise);
             int stepOfDay = i % PER_DAY;
             if (stepOfDay >= BURST_FROM && stepOfDay < BURST_TO) {
                 points[i][0] += BURST;

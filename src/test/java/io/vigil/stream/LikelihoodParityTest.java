@@ -11,7 +11,6 @@ import io.vigil.testing.TestModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,7 @@ class LikelihoodParityTest {
 
     @Test
     void streamAndEvaluateAgreeAndReportTheNewExtreme() throws Exception {
-        Random noise = new Random(7);
-        double[][] points = new double[POINTS][];
-        for (int i = 0; i < POINTS; i++) {
-            points[i] = TestModels.normal(i, noise);
-        }
+        double[][] points = TestModels.normalPoints(POINTS, 7);
         points[EARLY_SPIKE][0] = 1.5;
         points[LATE_SPIKE][1] = 1.2;
         Properties props = new Properties();

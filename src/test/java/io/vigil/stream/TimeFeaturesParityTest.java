@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +31,9 @@ class TimeFeaturesParityTest {
 
     @Test
     void streamAndEvaluateGiveTheSameErrorsAndScores() throws Exception {
-        Random noise = new Random(5);
-        double[][] points = new double[POINTS][];
-        for (int i = 0; i < POINTS; i++) {
-            points[i] = TestModels.normal(i, noise);
-            if (i >= 90 && i < 100) {
-                points[i][0] += 0.8;
-            }
+        double[][] points = TestModels.normalPoints(POINTS, 5);
+        for (int i = 90; i < 100; i++) {
+            points[i][0] += 0.8;
         }
         Properties props = new Properties();
         props.setProperty("model.dir", TestModels.timeFeaturesModel().toString());

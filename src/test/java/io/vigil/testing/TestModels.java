@@ -36,6 +36,16 @@ public final class TestModels {
             0.6 + 0.2 * Math.sin(phase + 0.5) + 0.01 * noise.nextGaussian()};
     }
 
+    /** Steps 0 to {@code n} − 1 of the normal pattern, with noise seeded by {@code seed}. */
+    public static double[][] normalPoints(int n, long seed) {
+        Random noise = new Random(seed);
+        double[][] points = new double[n][];
+        for (int i = 0; i < n; i++) {
+            points[i] = normal(i, noise);
+        }
+        return points;
+    }
+
     /** A model name directory {@code hosts/} holding one version; trained on first use. */
     public static synchronized Path hostsModel() {
         if (root == null) {
