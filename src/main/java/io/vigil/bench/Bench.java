@@ -92,8 +92,9 @@ public final class Bench {
 
     private BenchResult runAll() throws InterruptedException {
         long records = settings.recordsFor(model.window());
-        out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s%n", records, settings.series(),
-                model.features().size(), model.window(), model.name(), model.version());
+        out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s, calibration %s%n", records,
+                settings.series(), model.features().size(), model.window(), model.name(), model.version(),
+                settings.calibration().wireName());
         out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, %d cores, max heap %d MB%n",
                 settings.partitions(), settings.threads(), settings.batchMax(), settings.batchLingerMs(),
                 settings.commitIntervalMs() > 0 ? Integer.toString(settings.commitIntervalMs()) : "default",
@@ -352,6 +353,7 @@ public final class Bench {
         p.setProperty("topic.partitions", Integer.toString(settings.partitions()));
         p.setProperty("batch.max", Integer.toString(settings.batchMax()));
         p.setProperty("batch.linger.ms", Integer.toString(settings.batchLingerMs()));
+        p.setProperty("calibration", settings.calibration().wireName());
         if (settings.commitIntervalMs() > 0) {
             p.setProperty("kafka.commit.interval.ms", Integer.toString(settings.commitIntervalMs()));
         }
