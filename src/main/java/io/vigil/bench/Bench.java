@@ -181,7 +181,7 @@ public final class Bench {
         String run = "run" + (++runs);
         out.printf("%s: scoring the loaded records ...%n", label);
         out.flush();
-        try (DetectorApp app = DetectorApp.start(config(run, INPUT), counts, ModelWatcher.Listener.NONE, opener)) {
+        try (DetectorApp app = DetectorApp.start(config(settings, broker.bootstrapServers(), work, run, INPUT), counts, ModelWatcher.Listener.NONE, opener)) {
             awaitRunning(app);
             long lastProgress = System.nanoTime();
             long lastCount = -1;
@@ -226,7 +226,7 @@ public final class Bench {
         out.printf("%s: latency at %,.0f records/s for %d s (after %d s to fill every window) ...%n", label, rate,
                 settings.latencySeconds(), (long) Math.ceil(settings.series() * (double) model.window() / rate) + LATENCY_WARM_UP.toSeconds());
         out.flush();
-        try (DetectorApp app = DetectorApp.start(config(run, input), StreamListener.NONE, ModelWatcher.Listener.NONE, opener);
+        try (DetectorApp app = DetectorApp.start(config(settings, broker.bootstrapServers(), work, run, input), StreamListener.NONE, ModelWatcher.Listener.NONE, opener);
              KafkaConsumer<byte[], byte[]> scores = committedReader()) {
             awaitRunning(app);
             List<TopicPartition> partitions = scores.partitionsFor(scoresTopic(run)).stream()
@@ -338,9 +338,10 @@ public final class Bench {
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private VigilConfig config(String run, String input) {
+    /** The detector's config for one run: as {@code vigil run} would have it, with the settings' batching and calibration. */
+    static VigilConfig config(BenchSettings settings, String bootstrapServers, Path work, String run, String input) {
         Properties p = new Properties();
-        p.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+        p.setProperty("kafka.bootstrap.servers", bootstrapServers);
         p.setProperty("kafka.num.stream.threads", Integer.toString(settings.threads()));
         p.setProperty("application.id", "vigil-bench-" + run);
         p.setProperty("state.dir", work.resolve("state-" + run).toString());

@@ -50,6 +50,15 @@ class BenchSettingsTest {
     }
 
     @Test
+    void theDetectorRunsWithTheBenchsCalibration() {
+        BenchSettings likelihood = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.STREAMING_LIKELIHOOD);
+        assertEquals(Calibration.STREAMING_LIKELIHOOD,
+                Bench.config(likelihood, "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
+        assertEquals(Calibration.VALIDATION_QUANTILE,
+                Bench.config(settings(0, 10), "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
+    }
+
+    @Test
     void expectedWindowsCountEachSeriesPointsLessTheFirstWindowMinusOne() {
         // 10 series × 40 points, window 32: 9 windows each.
         assertEquals(90, Bench.expectedWindows(400, 10, 32));
