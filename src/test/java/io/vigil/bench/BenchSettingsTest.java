@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.config.VigilConfig;
 import io.vigil.detect.Calibration;
 import io.vigil.score.PassThroughScorer;
 import io.vigil.score.ScoreBatch;
@@ -56,6 +57,17 @@ class BenchSettingsTest {
                 Bench.config(likelihood, "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
         assertEquals(Calibration.VALIDATION_QUANTILE,
                 Bench.config(settings(0, 10), "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
+    }
+
+    @Test
+    void everyCalibrationGivesADetectorThatStarts() {
+        for (Calibration method : Calibration.values()) {
+            BenchSettings s = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), method);
+            VigilConfig config = Bench.config(s, "localhost:9092", Path.of("work"), "run1", Bench.INPUT);
+            // As DetectorApp builds it; spot's 1 − spot.risk is above alert.critical.threshold's default.
+            double threshold = config.calibration().defaultThreshold(0.95);
+            assertEquals(threshold, config.detector(threshold).threshold(), 0, method.wireName());
+        }
     }
 
     @Test
