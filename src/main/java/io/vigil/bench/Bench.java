@@ -6,6 +6,8 @@ import io.vigil.app.DetectorApp;
 import io.vigil.broker.LocalBroker;
 import io.vigil.broker.RatePacer;
 import io.vigil.config.VigilConfig;
+import io.vigil.detect.Calibration;
+import io.vigil.detect.Spot;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.registry.ModelMetadata;
@@ -92,8 +94,9 @@ public final class Bench {
 
     private BenchResult runAll() throws InterruptedException {
         long records = settings.recordsFor(model.window());
-        out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s%n", records, settings.series(),
-                model.features().size(), model.window(), model.name(), model.version());
+        out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s, calibration %s%n", records,
+                settings.series(), model.features().size(), model.window(), model.name(), model.version(),
+                settings.calibration().wireName());
         out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, %d cores, max heap %d MB%n",
                 settings.partitions(), settings.threads(), settings.batchMax(), settings.batchLingerMs(),
                 settings.commitIntervalMs() > 0 ? Integer.toString(settings.commitIntervalMs()) : "default",
@@ -180,7 +183,7 @@ public final class Bench {
         String run = "run" + (++runs);
         out.printf("%s: scoring the loaded records ...%n", label);
         out.flush();
-        try (DetectorApp app = DetectorApp.start(config(run, INPUT), counts, ModelWatcher.Listener.NONE, opener)) {
+        try (DetectorApp app = DetectorApp.start(config(settings, broker.bootstrapServers(), work, run, INPUT), counts, ModelWatcher.Listener.NONE, opener)) {
             awaitRunning(app);
             long lastProgress = System.nanoTime();
             long lastCount = -1;
@@ -225,7 +228,7 @@ public final class Bench {
         out.printf("%s: latency at %,.0f records/s for %d s (after %d s to fill every window) ...%n", label, rate,
                 settings.latencySeconds(), (long) Math.ceil(settings.series() * (double) model.window() / rate) + LATENCY_WARM_UP.toSeconds());
         out.flush();
-        try (DetectorApp app = DetectorApp.start(config(run, input), StreamListener.NONE, ModelWatcher.Listener.NONE, opener);
+        try (DetectorApp app = DetectorApp.start(config(settings, broker.bootstrapServers(), work, run, input), StreamListener.NONE, ModelWatcher.Listener.NONE, opener);
              KafkaConsumer<byte[], byte[]> scores = committedReader()) {
             awaitRunning(app);
             List<TopicPartition> partitions = scores.partitionsFor(scoresTopic(run)).stream()
@@ -337,9 +340,10 @@ public final class Bench {
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    private VigilConfig config(String run, String input) {
+    /** The detector's config for one run: as {@code vigil run} would have it, with the settings' batching and calibration. */
+    static VigilConfig config(BenchSettings settings, String bootstrapServers, Path work, String run, String input) {
         Properties p = new Properties();
-        p.setProperty("kafka.bootstrap.servers", broker.bootstrapServers());
+        p.setProperty("kafka.bootstrap.servers", bootstrapServers);
         p.setProperty("kafka.num.stream.threads", Integer.toString(settings.threads()));
         p.setProperty("application.id", "vigil-bench-" + run);
         p.setProperty("state.dir", work.resolve("state-" + run).toString());
@@ -352,6 +356,11 @@ public final class Bench {
         p.setProperty("topic.partitions", Integer.toString(settings.partitions()));
         p.setProperty("batch.max", Integer.toString(settings.batchMax()));
         p.setProperty("batch.linger.ms", Integer.toString(settings.batchLingerMs()));
+        p.setProperty("calibration", settings.calibration().wireName());
+        if (settings.calibration() == Calibration.SPOT) {
+            // SPOT's threshold, 1 − spot.risk, is above alert.critical.threshold's default, which the detector refuses.
+            p.setProperty("alert.critical.threshold", Double.toString(1 - Spot.DEFAULT_RISK));
+        }
         if (settings.commitIntervalMs() > 0) {
             p.setProperty("kafka.commit.interval.ms", Integer.toString(settings.commitIntervalMs()));
         }

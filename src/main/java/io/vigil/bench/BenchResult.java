@@ -85,6 +85,7 @@ public record BenchResult(Machine machine, BenchSettings settings, long records,
         }
         f.put("records", records);
         f.put("model", model);
+        f.put("calibration", settings.calibration().wireName());
         f.put("load_seconds", loadSeconds);
         f.put("settings", settings);
         f.put("machine", machine);

@@ -1,5 +1,7 @@
 package io.vigil.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.vigil.detect.Calibration;
 import java.nio.file.Path;
 
 /**
@@ -18,9 +20,13 @@ import java.nio.file.Path;
  * @param latencySeconds  how long each latency run measures, after its warm-up; 0 skips the latency runs
  * @param latencyRate     records/s of the latency runs; 0 means half the model run's throughput
  * @param modelDir        the model to score with
+ * @param calibration     the detector's {@code calibration}: the stateful methods read and write per-series stores for
+ *                        every window, which is what a bench with them measures; in the JSON once, as the figures'
+ *                        {@code calibration}, by its config name
  */
 public record BenchSettings(long records, int series, int partitions, int threads, int batchMax, int batchLingerMs,
-                            int commitIntervalMs, int latencySeconds, double latencyRate, Path modelDir) {
+                            int commitIntervalMs, int latencySeconds, double latencyRate, Path modelDir,
+                            @JsonIgnore Calibration calibration) {
     public static final long DEFAULT_RECORDS = 1_000_000;
     public static final int DEFAULT_SERIES = 1_000;
     public static final int DEFAULT_PARTITIONS = 4;
@@ -49,6 +55,18 @@ public record BenchSettings(long records, int series, int partitions, int thread
         }
         if (latencySeconds < 0) {
             throw new IllegalArgumentException("--latency-seconds must be 0 (skip) or more, got " + latencySeconds);
+        }
+        if (calibration == null) {
+            throw new IllegalArgumentException("--calibration is required, one of " + Calibration.names());
+        }
+    }
+
+    /** {@code --calibration}'s value, read as the config key {@code calibration} is; a mistake names the option. */
+    public static Calibration calibration(String text) {
+        try {
+            return Calibration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--calibration: " + e.getMessage(), e);
         }
     }
 

@@ -47,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-rate", paramLabel = "R", description = "records/s of the latency runs (default: half the model run's throughput)")
     double latencyRate;
 
+    @Option(names = "--calibration", paramLabel = "METHOD",
+            description = "how errors become scores, as the config key calibration; streaming-likelihood and spot keep per-series state"
+                    + " (default: ${DEFAULT-VALUE})")
+    String calibration = ConfigKeys.defaultOf(ConfigKeys.CALIBRATION);
+
     @Option(names = "--model", paramLabel = "DIR", description = "the model (default: models/demo in Vigil's directory: T=32, F=4, H=32)")
     Path model;
 
@@ -65,10 +70,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model " + modelDir + " is not a directory");
         }
         BenchSettings settings = new BenchSettings(records, series, partitions, threads, batchMax, batchLingerMs, commitIntervalMs,
-                latencySeconds, latencyRate, modelDir);
+                latencySeconds, latencyRate, modelDir, BenchSettings.calibration(calibration));
         BenchResult result = Bench.run(settings, out);
-        out.printf(Locale.ROOT, "%nmodel %,.0f records/s, pass-through %,.0f records/s, ratio %.2f%n",
-                result.withModel().recordsPerSecond(), result.passThrough().recordsPerSecond(), result.ratio());
+        out.printf(Locale.ROOT, "%ncalibration %s: model %,.0f records/s, pass-through %,.0f records/s, ratio %.2f%n",
+                settings.calibration().wireName(), result.withModel().recordsPerSecond(), result.passThrough().recordsPerSecond(),
+                result.ratio());
         if (result.modelLatency() != null) {
             out.printf(Locale.ROOT, "latency at %,.0f records/s: p50 %d ms, p99 %d ms (pass-through p99 %d ms)%n",
                     result.modelLatency().recordsPerSecond(), result.modelLatency().p50Ms(), result.modelLatency().p99Ms(),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vigil.config.VigilConfig;
+import io.vigil.detect.Calibration;
 import io.vigil.score.PassThroughScorer;
 import io.vigil.score.ScoreBatch;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
     private static BenchSettings settings(long records, int series) {
-        return new BenchSettings(records, series, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"));
+        return new BenchSettings(records, series, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.VALIDATION_QUANTILE);
     }
 
     @Test
@@ -34,9 +36,38 @@ class BenchSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(-1, 10)).getMessage().contains("--records"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(0, 0)).getMessage().contains("--series"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new BenchSettings(0, 10, 4, 1, 256, 5, 0, -1, 0, Path.of("m"))).getMessage().contains("--latency-seconds"));
+                () -> new BenchSettings(0, 10, 4, 1, 256, 5, 0, -1, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE)).getMessage().contains("--latency-seconds"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new BenchSettings(0, 10, 4, 1, 256, 5, -1, 30, 0, Path.of("m"))).getMessage().contains("--commit-interval-ms"));
+                () -> new BenchSettings(0, 10, 4, 1, 256, 5, -1, 30, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE)).getMessage().contains("--commit-interval-ms"));
+    }
+
+    @Test
+    void theCalibrationIsReadAsTheConfigKeyIsAndAMistakeNamesTheOption() {
+        assertEquals(Calibration.STREAMING_LIKELIHOOD, BenchSettings.calibration("streaming-likelihood"));
+        assertEquals(Calibration.SPOT, BenchSettings.calibration(" SPOT "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchSettings.calibration("likelihood"));
+        assertTrue(e.getMessage().startsWith("--calibration: "), e.getMessage());
+        assertTrue(e.getMessage().contains("\"likelihood\"") && e.getMessage().contains(Calibration.names()), e.getMessage());
+    }
+
+    @Test
+    void theDetectorRunsWithTheBenchsCalibration() {
+        BenchSettings likelihood = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.STREAMING_LIKELIHOOD);
+        assertEquals(Calibration.STREAMING_LIKELIHOOD,
+                Bench.config(likelihood, "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
+        assertEquals(Calibration.VALIDATION_QUANTILE,
+                Bench.config(settings(0, 10), "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
+    }
+
+    @Test
+    void everyCalibrationGivesADetectorThatStarts() {
+        for (Calibration method : Calibration.values()) {
+            BenchSettings s = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), method);
+            VigilConfig config = Bench.config(s, "localhost:9092", Path.of("work"), "run1", Bench.INPUT);
+            // As DetectorApp builds it; spot's 1 − spot.risk is above alert.critical.threshold's default.
+            double threshold = config.calibration().defaultThreshold(0.95);
+            assertEquals(threshold, config.detector(threshold).threshold(), 0, method.wireName());
+        }
     }
 
     @Test

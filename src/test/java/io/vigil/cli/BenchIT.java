@@ -39,6 +39,29 @@ class BenchIT {
         assertEquals(200, f.get("model_latency").get("records_per_second").asDouble(), "the latency runs' rate as given");
         assertEquals(50, f.get("settings").get("commit_interval_ms").asInt());
         assertTrue(run.out().contains("commit.interval.ms 50"), run.out());
+        assertEquals("validation-quantile", f.get("calibration").asText(), "the default calibration");
+    }
+
+    @Test
+    void benchesAStatefulCalibrationAndNamesIt() throws Exception {
+        Path json = dir.resolve("bench.json");
+        CliRunner.Run run = CliRunner.run("bench", "--records", "1200", "--series", "20", "--partitions", "2",
+                "--latency-seconds", "0", "--calibration", "streaming-likelihood", "--model", "models/demo", "--json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode f = new ObjectMapper().readTree(json.toFile());
+        assertEquals("streaming-likelihood", f.get("calibration").asText(), f.toString());
+        assertTrue(f.get("model_records_per_s").asDouble() > 0, f.toString());
+        assertTrue(f.get("passthrough_records_per_s").asDouble() > 0, f.toString());
+        assertEquals(20 * 29, f.get("model_run").get("windows_scored").asLong());
+        assertTrue(run.out().contains("calibration streaming-likelihood"), run.out());
+    }
+
+    @Test
+    void anUnknownCalibrationIsBadUsageNamingTheOption() {
+        CliRunner.Run run = CliRunner.run("bench", "--calibration", "likelihood", "--model", "models/demo");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--calibration: unknown calibration \"likelihood\""), run.err());
+        assertTrue(run.err().contains("streaming-likelihood"), "the message lists the methods: " + run.err());
     }
 
     @Test
