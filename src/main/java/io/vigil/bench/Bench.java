@@ -6,8 +6,6 @@ import io.vigil.app.DetectorApp;
 import io.vigil.broker.LocalBroker;
 import io.vigil.broker.RatePacer;
 import io.vigil.config.VigilConfig;
-import io.vigil.detect.Calibration;
-import io.vigil.detect.Spot;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.registry.ModelMetadata;
@@ -357,10 +355,6 @@ public final class Bench {
         p.setProperty("batch.max", Integer.toString(settings.batchMax()));
         p.setProperty("batch.linger.ms", Integer.toString(settings.batchLingerMs()));
         p.setProperty("calibration", settings.calibration().wireName());
-        if (settings.calibration() == Calibration.SPOT) {
-            // SPOT's threshold, 1 − spot.risk, is above alert.critical.threshold's default, which the detector refuses.
-            p.setProperty("alert.critical.threshold", Double.toString(1 - Spot.DEFAULT_RISK));
-        }
         if (settings.commitIntervalMs() > 0) {
             p.setProperty("kafka.commit.interval.ms", Integer.toString(settings.commitIntervalMs()));
         }

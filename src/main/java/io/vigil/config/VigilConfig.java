@@ -173,17 +173,25 @@ public final class VigilConfig {
     /**
      * The alerting settings, with the model's calibration threshold where {@code threshold} is empty.
      *
-     * @throws InputException when {@code alert.critical.threshold} is below the model's threshold
+     * @throws InputException when {@code alert.critical.threshold}, set by the user, is below the model's threshold (left
+     *                        at its default, it rises to {@code 1 − (1 − threshold) / 10})
      */
     public DetectorConfig detector(double modelThreshold) {
         double t = threshold.orElse(modelThreshold);
-        if (threshold.isEmpty() && alertCriticalThreshold < modelThreshold) {
+        double critical = alertCriticalThreshold;
+        boolean criticalDefaulted = Setting.DEFAULT.equals(settings.get(ALERT_CRITICAL_THRESHOLD).origin());
+        if (threshold.isEmpty() && critical < modelThreshold && criticalDefaulted) {
+            // A calibration whose own threshold lies above the default (SPOT's 1 − spot.risk = 0.9999, a model trained
+            // with --threshold 0.9995): critical is a score ten times rarer than the threshold's.
+            critical = 1 - (1 - modelThreshold) / 10;
+        }
+        if (threshold.isEmpty() && critical < modelThreshold) {
             throw new InputException(ALERT_CRITICAL_THRESHOLD + " = \"" + settings.get(ALERT_CRITICAL_THRESHOLD).value()
                     + "\" (" + settings.get(ALERT_CRITICAL_THRESHOLD).origin() + "): expected at least the model's"
                     + " calibration threshold " + modelThreshold + "; raise it, or set " + THRESHOLD);
         }
         try {
-            return new DetectorConfig(t, alertOpenAfter, alertCloseAfter, alertCriticalThreshold, alertTopFeatures,
+            return new DetectorConfig(t, alertOpenAfter, alertCloseAfter, critical, alertTopFeatures,
                     alertCooldown, alertWarmup, new Suppression(alertSuppressAbsolute, alertSuppressRelative),
                     rangeGuardMargin.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
         } catch (IllegalArgumentException e) {

@@ -179,12 +179,24 @@ class VigilConfigTest {
     }
 
     @Test
-    void criticalThresholdBelowTheModelsThresholdIsAnInputErrorNamingBoth() {
-        VigilConfig c = VigilConfig.load(ConfigFiles.write(dir), Map.of());
+    void aCriticalThresholdSetBelowTheModelsThresholdIsAnInputErrorNamingBoth() {
+        VigilConfig c = VigilConfig.load(ConfigFiles.write(dir, "alert.critical.threshold=0.999"), Map.of());
 
         InputException e = assertThrows(InputException.class, () -> c.detector(0.9995));
 
-        assertTrue(e.getMessage().startsWith("alert.critical.threshold = \"0.999\" (default)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("alert.critical.threshold = \"0.999\" (from "), e.getMessage());
         assertTrue(e.getMessage().contains("0.9995"), e.getMessage());
+    }
+
+    @Test
+    void aDefaultedCriticalThresholdRisesAboveAHigherCalibrationThreshold() {
+        VigilConfig spot = VigilConfig.load(ConfigFiles.write(dir, "calibration=spot"), Map.of());
+        double spotThreshold = spot.calibration().defaultThreshold(0.99);
+        assertEquals(0.9999, spotThreshold, 1e-12);
+        DetectorConfig d = spot.detector(spotThreshold);
+        assertEquals(0.9999, d.threshold(), 1e-12);
+        assertEquals(0.99999, d.criticalThreshold(), 1e-12, "ten times rarer than the threshold");
+        assertEquals(0.999, VigilConfig.load(ConfigFiles.write(dir), Map.of()).detector(0.99).criticalThreshold(), 1e-12,
+                "below the default, the default stays");
     }
 }
