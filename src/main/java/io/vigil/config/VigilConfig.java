@@ -105,7 +105,8 @@ public final class VigilConfig {
         batchLinger = Duration.ofMillis(r.integer(BATCH_LINGER_MS, 0, Integer.MAX_VALUE));
         double spotRisk = r.decimal(SPOT_RISK, q -> q > 0 && q < 1 - Spot.INITIAL_LEVEL,
                 "a probability in (0, " + (float) (1 - Spot.INITIAL_LEVEL) + "), such as 0.0001");
-        calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk);
+        calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk,
+                r.bool(LIKELIHOOD_DAILY_BASELINE));
         threshold = r.optionalDecimal(THRESHOLD, t -> t > 0 && t < 1,
                 "a number between 0 and 1 exclusive, such as 0.99; empty for the model's calibration threshold");
         alertOpenAfter = r.integer(ALERT_OPEN_AFTER, 1, Integer.MAX_VALUE);
@@ -304,7 +305,8 @@ public final class VigilConfig {
 
     /**
      * {@code calibration} (default {@code validation-quantile}): how errors become scores, see
-     * {@link Calibration}; and {@code spot.risk} (default 0.0001), SPOT's risk. With an empty {@code threshold},
+     * {@link Calibration}; {@code spot.risk} (default 0.0001), SPOT's risk; and {@code likelihood.daily.baseline}
+     * (default true), the streaming likelihood's {@link io.vigil.detect.DailyBaseline}. With an empty {@code threshold},
      * {@link CalibrationSettings#defaultThreshold} replaces the model's quantile threshold for the other methods.
      */
     public CalibrationSettings calibration() {

@@ -9,10 +9,14 @@ import java.util.Objects;
  * @param spotRisk key {@code spot.risk} (default {@value Spot#DEFAULT_RISK}): SPOT's risk {@code q}, the
  *                 probability that a normal window's error passes the SPOT threshold; in
  *                 (0, 1 − {@value Spot#INITIAL_LEVEL}), used only by {@code spot}
+ * @param dailyBaseline key {@code likelihood.daily.baseline} (default true): whether {@code streaming-likelihood}
+ *                 judges each window against the same half hour on the previous days ({@link DailyBaseline}); off, an
+ *                 anomaly that recurs at the same time every day keeps scoring high each day instead of on its first
  */
-public record CalibrationSettings(Calibration method, double spotRisk) {
+public record CalibrationSettings(Calibration method, double spotRisk, boolean dailyBaseline) {
     public static final String KEY_CALIBRATION = "calibration";
     public static final String KEY_SPOT_RISK = "spot.risk";
+    public static final String KEY_DAILY_BASELINE = "likelihood.daily.baseline";
     /** Default threshold of {@code streaming-likelihood}: a tail probability of about 1e-10 (ten standard deviations). */
     public static final double LIKELIHOOD_THRESHOLD = 0.9;
     /** Default threshold of {@code mahalanobis}: one normal window in a thousand if the errors were Gaussian. */
@@ -26,7 +30,12 @@ public record CalibrationSettings(Calibration method, double spotRisk) {
         }
     }
 
-    /** The method with the default {@code spot.risk}. */
+    /** With the daily baseline on (its default). */
+    public CalibrationSettings(Calibration method, double spotRisk) {
+        this(method, spotRisk, true);
+    }
+
+    /** The method with the default {@code spot.risk} and the daily baseline on. */
     public static CalibrationSettings of(Calibration method) {
         return new CalibrationSettings(method, Spot.DEFAULT_RISK);
     }

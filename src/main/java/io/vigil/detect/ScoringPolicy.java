@@ -22,12 +22,15 @@ public final class ScoringPolicy {
     private final Detector detector;
     private final StreamingLikelihood likelihood;
     private final Spot spot;
+    private final boolean dailyBaseline;
 
-    private ScoringPolicy(Calibration calibration, Detector detector, StreamingLikelihood likelihood, Spot spot) {
+    private ScoringPolicy(Calibration calibration, Detector detector, StreamingLikelihood likelihood, Spot spot,
+                          boolean dailyBaseline) {
         this.calibration = calibration;
         this.detector = detector;
         this.likelihood = likelihood;
         this.spot = spot;
+        this.dailyBaseline = dailyBaseline;
     }
 
     /**
@@ -43,7 +46,7 @@ public final class ScoringPolicy {
                 : new QuantileCalibrator(validation);
         return new ScoringPolicy(method, new Detector(config, stateless, features, ranges),
                 method == Calibration.STREAMING_LIKELIHOOD ? new StreamingLikelihood(LIKELIHOOD_HISTORY, LIKELIHOOD_WARM_UP) : null,
-                method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null);
+                method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null, settings.dailyBaseline());
     }
 
     /**
@@ -56,9 +59,12 @@ public final class ScoringPolicy {
         }
     }
 
-    /** Whether {@link #decide} takes and returns the series' {@link DailyBaseline} slot of each window. */
+    /**
+     * Whether {@link #decide} takes and returns the series' {@link DailyBaseline} slot of each window: with the streaming
+     * likelihood, unless {@code likelihood.daily.baseline} is false.
+     */
     public boolean usesDailyBaseline() {
-        return likelihood != null;
+        return likelihood != null && dailyBaseline;
     }
 
     /**
@@ -79,7 +85,7 @@ public final class ScoringPolicy {
                          DailyBaseline.Slot slot) {
         if (likelihood != null) {
             StreamingLikelihood.State s = state instanceof StreamingLikelihood.State l ? l : StreamingLikelihood.State.EMPTY;
-            StreamingLikelihood.Update u = likelihood.update(s, e, windowEnd, slot);
+            StreamingLikelihood.Update u = likelihood.update(s, e, windowEnd, dailyBaseline ? slot : null);
             return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), u.newExtreme(), alerts), u.next(),
                     u.nextSlot());
         }

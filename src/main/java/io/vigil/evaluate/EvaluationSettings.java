@@ -54,15 +54,17 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
         }
         CalibrationSettings calibration;
         try {
-            calibration = new CalibrationSettings(method, number(props, KEY_SPOT_RISK, Spot.DEFAULT_RISK));
+            calibration = new CalibrationSettings(method, number(props, KEY_SPOT_RISK, Spot.DEFAULT_RISK),
+                    bool(props, CalibrationSettings.KEY_DAILY_BASELINE, true));
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + e.getMessage());
         }
         double modelThreshold = calibration.defaultThreshold(
                 model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD);
         double threshold = number(props, DetectorConfig.KEY_THRESHOLD, modelThreshold);
-        double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD,
-                Math.max(threshold, DetectorConfig.DEFAULT_CRITICAL_THRESHOLD));
+        // As vigil run: left at its default below a higher calibration threshold, critical is ten times rarer than it.
+        double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD, threshold > DetectorConfig.DEFAULT_CRITICAL_THRESHOLD
+                ? 1 - (1 - threshold) / 10 : DetectorConfig.DEFAULT_CRITICAL_THRESHOLD);
         DetectorConfig detector;
         try {
             detector = new DetectorConfig(threshold,
@@ -106,6 +108,18 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
     private static OptionalDouble optionalNumber(Properties p, String key) {
         String v = p.getProperty(key);
         return v == null || v.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(number(p, key, Double.NaN));
+    }
+
+    private static boolean bool(Properties p, String key, boolean fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!t.equals("true") && !t.equals("false")) {
+            throw new InputException("config: " + key + " = \"" + v + "\", expected true or false");
+        }
+        return t.equals("true");
     }
 
     private static double number(Properties p, String key, double fallback) {

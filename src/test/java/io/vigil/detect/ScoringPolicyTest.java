@@ -90,6 +90,19 @@ class ScoringPolicyTest {
     }
 
     @Test
+    void onlyTheLikelihoodUsesTheDailyBaselineAndItCanBeSwitchedOff() {
+        for (Calibration c : Calibration.values()) {
+            ScoringPolicy p = ScoringPolicy.of(CalibrationSettings.of(c), DetectorConfig.defaults(), VALIDATION, List.of("x"), null);
+            assertEquals(c == Calibration.STREAMING_LIKELIHOOD, p.usesDailyBaseline(), c.wireName());
+        }
+        ScoringPolicy off = ScoringPolicy.of(new CalibrationSettings(Calibration.STREAMING_LIKELIHOOD, 1e-4, false),
+                DetectorConfig.defaults(), VALIDATION, List.of("x"), null);
+        assertFalse(off.usesDailyBaseline());
+        assertNull(off.decide("s", 0, window(0.5), AlertState.initial(), null, DailyBaseline.Slot.EMPTY).slot(),
+                "a caller's slot is ignored too");
+    }
+
+    @Test
     void badSettingsNameTheirKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CalibrationSettings(Calibration.SPOT, 0.5));

@@ -1,6 +1,7 @@
 package io.vigil.evaluate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,25 @@ class EvaluationSettingsTest {
     }
 
     @Test
+    void calibrationKeysReadTheSameAsTheStreamsConfig() {
+        ModelMetadata model = model();
+        for (Properties p : new Properties[] {props(), props("calibration", "streaming-likelihood", "likelihood.daily.baseline", "false"),
+            props("calibration", "spot", "spot.risk", "0.001"), props("calibration", "spot")}) {
+            VigilConfig config = VigilConfig.of(p, Map.of());
+            EvaluationSettings evaluation = EvaluationSettings.resolve(p, model);
+            assertEquals(config.calibration(), evaluation.calibration(), p.toString());
+            assertEquals(config.detector(config.calibration().defaultThreshold(model.calibration().threshold())),
+                    evaluation.detector(), p.toString());
+        }
+        assertFalse(EvaluationSettings.resolve(props("likelihood.daily.baseline", "FALSE"), model).calibration().dailyBaseline());
+    }
+
+    @Test
     void badAlertRuleValuesNameTheirKeys() {
         ModelMetadata model = model();
         for (String[] bad : new String[][] {{"alert.cooldown", "-3"}, {"alert.cooldown", "2.5"}, {"alert.warmup", "lots"},
             {"alert.suppress.absolute", "-1"}, {"alert.suppress.relative", "2"}, {"range.guard.margin", "-0.1"},
-            {"range.guard.margin", "NaN"}}) {
+            {"range.guard.margin", "NaN"}, {"likelihood.daily.baseline", "yes"}}) {
             InputException e = assertThrows(InputException.class, () -> EvaluationSettings.resolve(props(bad), model));
             assertTrue(e.getMessage().startsWith("config: " + bad[0] + " "), e.getMessage());
         }
