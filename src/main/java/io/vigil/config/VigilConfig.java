@@ -179,13 +179,9 @@ public final class VigilConfig {
      */
     public DetectorConfig detector(double modelThreshold) {
         double t = threshold.orElse(modelThreshold);
-        double critical = alertCriticalThreshold;
         boolean criticalDefaulted = Setting.DEFAULT.equals(settings.get(ALERT_CRITICAL_THRESHOLD).origin());
-        if (threshold.isEmpty() && critical < modelThreshold && criticalDefaulted) {
-            // A calibration whose own threshold lies above the default (SPOT's 1 − spot.risk = 0.9999, a model trained
-            // with --threshold 0.9995): critical is a score ten times rarer than the threshold's.
-            critical = 1 - (1 - modelThreshold) / 10;
-        }
+        double critical = threshold.isEmpty() && criticalDefaulted
+                ? DetectorConfig.defaultCriticalThreshold(modelThreshold) : alertCriticalThreshold;
         if (threshold.isEmpty() && critical < modelThreshold) {
             throw new InputException(ALERT_CRITICAL_THRESHOLD + " = \"" + settings.get(ALERT_CRITICAL_THRESHOLD).value()
                     + "\" (" + settings.get(ALERT_CRITICAL_THRESHOLD).origin() + "): expected at least the model's"

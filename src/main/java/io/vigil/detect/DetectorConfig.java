@@ -46,6 +46,15 @@ public record DetectorConfig(double threshold, int openAfter, int closeAfter, do
     public static final int DEFAULT_OPEN_AFTER = 3;
     public static final int DEFAULT_CLOSE_AFTER = 5;
     public static final double DEFAULT_CRITICAL_THRESHOLD = 0.999;
+
+    /**
+     * {@code alert.critical.threshold} when the user leaves it at its default, for an alert threshold of {@code threshold}:
+     * {@value #DEFAULT_CRITICAL_THRESHOLD}, or, below a higher threshold (SPOT's 1 − spot.risk = 0.9999, a model trained
+     * with --threshold 0.9995), a score ten times rarer than the threshold's.
+     */
+    public static double defaultCriticalThreshold(double threshold) {
+        return threshold > DEFAULT_CRITICAL_THRESHOLD ? 1 - (1 - threshold) / 10 : DEFAULT_CRITICAL_THRESHOLD;
+    }
     public static final int DEFAULT_TOP_FEATURES = 3;
     public static final int DEFAULT_COOLDOWN = 0;
     public static final int DEFAULT_WARMUP = 0;

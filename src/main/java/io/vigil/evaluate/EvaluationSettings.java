@@ -62,9 +62,7 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
         double modelThreshold = calibration.defaultThreshold(
                 model.calibration() != null ? model.calibration().threshold() : DetectorConfig.DEFAULT_THRESHOLD);
         double threshold = number(props, DetectorConfig.KEY_THRESHOLD, modelThreshold);
-        // As vigil run: left at its default below a higher calibration threshold, critical is ten times rarer than it.
-        double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD, threshold > DetectorConfig.DEFAULT_CRITICAL_THRESHOLD
-                ? 1 - (1 - threshold) / 10 : DetectorConfig.DEFAULT_CRITICAL_THRESHOLD);
+        double critical = number(props, DetectorConfig.KEY_CRITICAL_THRESHOLD, DetectorConfig.defaultCriticalThreshold(threshold));
         DetectorConfig detector;
         try {
             detector = new DetectorConfig(threshold,
