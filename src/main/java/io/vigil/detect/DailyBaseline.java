@@ -105,7 +105,7 @@ public final class DailyBaseline {
             long today = dayOf(windowEnd);
             double[] base = null;
             for (int i = 0; i < days.length; i++) {
-                if (days[i] < today && days[i] >= today - DAYS && maxima[i].length == signals) {
+                if (counts(i, today, signals)) {
                     if (base == null) {
                         base = maxima[i].clone();
                     } else {
@@ -119,51 +119,40 @@ public final class DailyBaseline {
         }
 
         /**
-         * With {@code values} joined to {@code windowEnd}'s day: its maxima rise to them, or, a new day, it takes the
-         * place of the oldest day held (and of any day too old to count, or with another number of signals).
+         * With {@code values} joined to {@code windowEnd}'s day: its maxima rise to them, or, a new day, it joins the
+         * days that still count for a baseline (the {@link #DAYS} before it; older days, and days with another number of
+         * signals, are dropped).
          */
         public Slot including(long windowEnd, double[] values) {
             long today = dayOf(windowEnd);
             for (int i = 0; i < days.length; i++) {
                 if (days[i] == today && maxima[i].length == values.length) {
-                    double[][] next = maxima();
+                    double[][] next = maxima.clone();
+                    next[i] = maxima[i].clone();
                     for (int s = 0; s < values.length; s++) {
                         next[i][s] = Math.max(next[i][s], values[s]);
                     }
                     return new Slot(days, next);
                 }
             }
-            // Keep the newest DAYS other days that are still usable; today joins them.
-            long[] kept = Arrays.stream(indicesByDayDescending())
-                    .filter(i -> days[i] != today && days[i] >= today - DAYS && maxima[i].length == values.length)
-                    .limit(DAYS).mapToLong(i -> days[i]).toArray();
-            long[] nextDays = new long[kept.length + 1];
-            double[][] nextMaxima = new double[kept.length + 1][];
-            for (int k = 0; k < kept.length; k++) {
-                nextDays[k] = kept[k];
-                nextMaxima[k] = maxima[indexOf(kept[k])];
-            }
-            nextDays[kept.length] = today;
-            nextMaxima[kept.length] = values.clone();
-            return new Slot(nextDays, nextMaxima);
-        }
-
-        private int[] indicesByDayDescending() {
-            Integer[] idx = new Integer[days.length];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = i;
-            }
-            Arrays.sort(idx, (a, b) -> Long.compare(days[b], days[a]));
-            return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
-        }
-
-        private int indexOf(long day) {
+            // At most DAYS distinct days lie in [today − DAYS, today), so today always fits beside them.
+            long[] nextDays = new long[DAYS + 1];
+            double[][] nextMaxima = new double[DAYS + 1][];
+            int held = 0;
             for (int i = 0; i < days.length; i++) {
-                if (days[i] == day) {
-                    return i;
+                if (counts(i, today, values.length)) {
+                    nextDays[held] = days[i];
+                    nextMaxima[held++] = maxima[i];
                 }
             }
-            throw new IllegalStateException("day " + day + " not held");
+            nextDays[held] = today;
+            nextMaxima[held++] = values;
+            return new Slot(Arrays.copyOf(nextDays, held), Arrays.copyOf(nextMaxima, held));
+        }
+
+        /** Whether held day {@code i} is one of the {@link #DAYS} before {@code today}, with {@code signals} maxima. */
+        private boolean counts(int i, long today, int signals) {
+            return days[i] < today && days[i] >= today - DAYS && maxima[i].length == signals;
         }
 
         @Override
