@@ -43,6 +43,7 @@ public final class ConfigKeys {
     public static final String CALIBRATION = CalibrationSettings.KEY_CALIBRATION;
     public static final String SPOT_RISK = CalibrationSettings.KEY_SPOT_RISK;
     public static final String LIKELIHOOD_DAILY_BASELINE = CalibrationSettings.KEY_DAILY_BASELINE;
+    public static final String LIKELIHOOD_DAILY_ZONE = CalibrationSettings.KEY_DAILY_ZONE;
     public static final String RECORD_MAX_BYTES = "record.max.bytes";
     public static final String DLQ_MAX_VALUE_BYTES = "dlq.max.value.bytes";
     public static final String SERIES_IDLE_TTL = "series.idle.ttl";
@@ -134,6 +135,7 @@ public final class ConfigKeys {
         d.put(CALIBRATION, "validation-quantile");
         d.put(SPOT_RISK, SPOT_RISK_DEFAULT);
         d.put(LIKELIHOOD_DAILY_BASELINE, "true");
+        d.put(LIKELIHOOD_DAILY_ZONE, CalibrationSettings.DEFAULT_DAILY_ZONE.getId());
         d.put(THRESHOLD, "");
         d.put(ALERT_OPEN_AFTER, String.valueOf(DetectorConfig.DEFAULT_OPEN_AFTER));
         d.put(ALERT_CLOSE_AFTER, String.valueOf(DetectorConfig.DEFAULT_CLOSE_AFTER));

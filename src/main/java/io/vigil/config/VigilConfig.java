@@ -11,6 +11,7 @@ import io.vigil.registry.ModelDirectory;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class VigilConfig {
         double spotRisk = r.decimal(SPOT_RISK, q -> q > 0 && q < 1 - Spot.INITIAL_LEVEL,
                 "a probability in (0, " + (float) (1 - Spot.INITIAL_LEVEL) + "), such as 0.0001");
         calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk,
-                r.bool(LIKELIHOOD_DAILY_BASELINE));
+                r.bool(LIKELIHOOD_DAILY_BASELINE), dailyZone(r));
         threshold = r.optionalDecimal(THRESHOLD, t -> t > 0 && t < 1,
                 "a number between 0 and 1 exclusive, such as 0.99; empty for the model's calibration threshold");
         alertOpenAfter = r.integer(ALERT_OPEN_AFTER, 1, Integer.MAX_VALUE);
@@ -299,10 +300,21 @@ public final class VigilConfig {
         }
     }
 
+    private static ZoneId dailyZone(SettingsReader r) {
+        String text = r.required(LIKELIHOOD_DAILY_ZONE, CalibrationSettings.DAILY_ZONE_EXPECTED);
+        try {
+            return text.isEmpty() ? CalibrationSettings.DEFAULT_DAILY_ZONE : CalibrationSettings.parseDailyZone(text);
+        } catch (IllegalArgumentException e) {
+            r.reject(LIKELIHOOD_DAILY_ZONE, CalibrationSettings.DAILY_ZONE_EXPECTED);
+            return CalibrationSettings.DEFAULT_DAILY_ZONE;
+        }
+    }
+
     /**
      * {@code calibration} (default {@code validation-quantile}): how errors become scores, see
-     * {@link Calibration}; {@code spot.risk} (default 0.0001), SPOT's risk; and {@code likelihood.daily.baseline}
-     * (default true), the streaming likelihood's {@link io.vigil.detect.DailyBaseline}. With an empty {@code threshold},
+     * {@link Calibration}; {@code spot.risk} (default 0.0001), SPOT's risk; {@code likelihood.daily.baseline}
+     * (default true), the streaming likelihood's {@link io.vigil.detect.DailyBaseline}, and {@code likelihood.daily.zone}
+     * (default UTC), the zone of its slots. With an empty {@code threshold},
      * {@link CalibrationSettings#defaultThreshold} replaces the model's quantile threshold for the other methods.
      */
     public CalibrationSettings calibration() {

@@ -9,8 +9,9 @@ import java.util.Arrays;
  * ramp, the edge of a daily square wave — stops looking anomalous from its second day on, while the same errors
  * at a quiet hour still do.
  *
- * <p>The day (UTC) is cut into {@link #SLOTS_PER_DAY} slots of {@link #SLOT_MILLIS}; per series and slot a
- * {@link Slot} keeps the largest value of each signal on each of the last {@link #DAYS} days and today. A window's
+ * <p>The local day in the zone of key {@code likelihood.daily.zone} (default UTC; {@link DailyClock}) is cut into
+ * {@link #SLOTS_PER_DAY} slots of {@link #SLOT_MILLIS}; per series and slot a {@link Slot} keeps the largest value of
+ * each signal on each of the last {@link #DAYS} days and today. A window's
  * <em>baseline</em> is the largest value of its slot over the previous {@link #DAYS} days (today excluded), and
  * each signal enters the likelihood as its excess over the baseline, {@code max(0, x − baseline)}. A slot with no
  * earlier day has no baseline, and its signals enter unchanged: the first day of a series is judged as before.
@@ -20,6 +21,13 @@ import java.util.Arrays;
  * by rows or by clock time, raised the standard score, from 56.8 to 59–64; 30-minute slots over 3 days 62.9, in
  * the middle of that plateau. A slot holds {@code (DAYS + 1) × (1 + signals)} numbers, kept per slot rather than
  * in the series' likelihood state so that each window writes one small slot.
+ *
+ * <p>Times here are <em>local epoch milliseconds</em> ({@link DailyClock#localMillis}): a window end's local date and
+ * time read as if they were UTC, equal to its epoch ms in UTC. So slots are local half hours and day numbers local
+ * epoch days, and across a daylight-saving change a routine at 08:00 local time stays in its slot. On the 23-hour day
+ * the skipped hour's two slots are simply absent; on the 25-hour day the repeated hour's windows join the same two
+ * slots, of the same day, as the first pass through it (their maxima are that day's over both passes). Changing the
+ * zone of a running deployment re-labels slots and days: the baseline is off until {@link #DAYS} days have passed.
  */
 public final class DailyBaseline {
     /** The width of a time-of-day slot: 30 minutes. */
@@ -32,18 +40,21 @@ public final class DailyBaseline {
     private DailyBaseline() {
     }
 
-    /** The time-of-day slot of a window ending at {@code windowEnd} (epoch ms, UTC), 0 to {@link #SLOTS_PER_DAY} − 1. */
-    public static int slotOf(long windowEnd) {
-        return (int) (Math.floorMod(windowEnd, DAY_MILLIS) / SLOT_MILLIS);
+    /**
+     * The time-of-day slot of a window ending at {@code localEnd} (local epoch ms, see the class comment; in UTC the
+     * epoch ms itself), 0 to {@link #SLOTS_PER_DAY} − 1. {@link DailyClock#slotOf} takes epoch ms.
+     */
+    public static int slotOf(long localEnd) {
+        return (int) (Math.floorMod(localEnd, DAY_MILLIS) / SLOT_MILLIS);
     }
 
-    /** The UTC day number of {@code windowEnd} (days since 1970-01-01). */
-    static long dayOf(long windowEnd) {
-        return Math.floorDiv(windowEnd, DAY_MILLIS);
+    /** The local day number of {@code localEnd} (local epoch ms): days since 1970-01-01 in the zone's calendar. */
+    static long dayOf(long localEnd) {
+        return Math.floorDiv(localEnd, DAY_MILLIS);
     }
 
     /**
-     * One slot of one series: for up to {@link #DAYS} + 1 days (UTC day numbers, in no particular order) the largest
+     * One slot of one series: for up to {@link #DAYS} + 1 days (local day numbers, in no particular order) the largest
      * value each signal reached in this slot that day. {@link #EMPTY} has no days yet. Arrays are copied in and out.
      */
     public record Slot(long[] days, double[][] maxima) {
@@ -98,11 +109,12 @@ public final class DailyBaseline {
         }
 
         /**
-         * The largest value of each signal in this slot over the {@link #DAYS} days before {@code windowEnd}'s day, or
-         * null when none of them is held (or the slot holds another number of signals: a state from another release).
+         * The largest value of each signal in this slot over the {@link #DAYS} days before {@code localEnd}'s day (local
+         * epoch ms), or null when none of them is held (or the slot holds another number of signals: a state from
+         * another release).
          */
-        public double[] baseline(long windowEnd, int signals) {
-            long today = dayOf(windowEnd);
+        public double[] baseline(long localEnd, int signals) {
+            long today = dayOf(localEnd);
             double[] base = null;
             for (int i = 0; i < days.length; i++) {
                 if (counts(i, today, signals)) {
@@ -119,12 +131,12 @@ public final class DailyBaseline {
         }
 
         /**
-         * With {@code values} joined to {@code windowEnd}'s day: its maxima rise to them, or, a new day, it joins the
-         * days that still count for a baseline (the {@link #DAYS} before it; older days, and days with another number of
-         * signals, are dropped).
+         * With {@code values} joined to {@code localEnd}'s day (local epoch ms): its maxima rise to them, or, a new day,
+         * it joins the days that still count for a baseline (the {@link #DAYS} before it; older days, and days with
+         * another number of signals, are dropped).
          */
-        public Slot including(long windowEnd, double[] values) {
-            long today = dayOf(windowEnd);
+        public Slot including(long localEnd, double[] values) {
+            long today = dayOf(localEnd);
             for (int i = 0; i < days.length; i++) {
                 if (days[i] == today && maxima[i].length == values.length) {
                     double[][] next = maxima.clone();

@@ -5,8 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The stored form of a {@link DailyBaseline.Slot}. Format 1 (tag byte {@value #FORMAT_1}): the tag, the number of
- * days (byte), the number of signals (byte), then per day its UTC day number (long) and its maxima, one double per
- * signal. A reader refuses other formats, and bytes whose length does not match the counts.
+ * days (byte), the number of signals (byte), then per day its local day number (long: days since 1970-01-01 in the
+ * zone of {@code likelihood.daily.zone}, UTC by default) and its maxima, one double per signal. A reader refuses other
+ * formats, and bytes whose length does not match the counts.
  */
 public final class DailyBaselineMapper {
     static final byte FORMAT_1 = 1;

@@ -23,14 +23,16 @@ public final class ScoringPolicy {
     private final StreamingLikelihood likelihood;
     private final Spot spot;
     private final boolean dailyBaseline;
+    private final DailyClock dailyClock;
 
     private ScoringPolicy(Calibration calibration, Detector detector, StreamingLikelihood likelihood, Spot spot,
-                          boolean dailyBaseline) {
+                          boolean dailyBaseline, DailyClock dailyClock) {
         this.calibration = calibration;
         this.detector = detector;
         this.likelihood = likelihood;
         this.spot = spot;
         this.dailyBaseline = dailyBaseline;
+        this.dailyClock = dailyClock;
     }
 
     /**
@@ -46,7 +48,8 @@ public final class ScoringPolicy {
                 : new QuantileCalibrator(validation);
         return new ScoringPolicy(method, new Detector(config, stateless, features, ranges),
                 method == Calibration.STREAMING_LIKELIHOOD ? new StreamingLikelihood(LIKELIHOOD_HISTORY, LIKELIHOOD_WARM_UP) : null,
-                method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null, settings.dailyBaseline());
+                method == Calibration.SPOT ? new Spot(settings.spotRisk(), validation) : null, settings.dailyBaseline(),
+                DailyClock.of(settings.dailyZone()));
     }
 
     /**
@@ -68,6 +71,14 @@ public final class ScoringPolicy {
     }
 
     /**
+     * The {@link DailyBaseline} slot of a window ending at {@code windowEnd} (epoch ms): its half hour of the local day
+     * in the zone of {@code likelihood.daily.zone}. The slot that {@link #decide} is to be given.
+     */
+    public int dailySlotOf(long windowEnd) {
+        return dailyClock.slotOf(windowEnd);
+    }
+
+    /**
      * {@code state} null means the series' first window. A state of another method's kind (the configured
      * calibration changed since it was stored) is ignored, and the series starts afresh.
      */
@@ -77,7 +88,7 @@ public final class ScoringPolicy {
 
     /**
      * As {@link #decide(String, long, WindowError, AlertState, CalibrationState)}, with the series' {@link DailyBaseline}
-     * slot of {@code windowEnd}'s time of day ({@link DailyBaseline#slotOf}; {@link DailyBaseline.Slot#EMPTY} when the
+     * slot of {@code windowEnd}'s time of day ({@link #dailySlotOf}; {@link DailyBaseline.Slot#EMPTY} when the
      * series has none yet) when {@link #usesDailyBaseline()}; the slot to store comes back in {@link Result#slot()}.
      * A null slot leaves the daily baseline out.
      */
@@ -85,7 +96,9 @@ public final class ScoringPolicy {
                          DailyBaseline.Slot slot) {
         if (likelihood != null) {
             StreamingLikelihood.State s = state instanceof StreamingLikelihood.State l ? l : StreamingLikelihood.State.EMPTY;
-            StreamingLikelihood.Update u = likelihood.update(s, e, windowEnd, dailyBaseline ? slot : null);
+            DailyBaseline.Slot daily = dailyBaseline ? slot : null;
+            StreamingLikelihood.Update u = likelihood.update(s, e, daily == null ? windowEnd : dailyClock.localMillis(windowEnd),
+                    daily);
             return new Result(detector.decideWithScore(series, windowEnd, e, u.score(), u.newExtreme(), alerts), u.next(),
                     u.nextSlot());
         }

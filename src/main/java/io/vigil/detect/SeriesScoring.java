@@ -20,9 +20,10 @@ public final class SeriesScoring {
 
     /** The decision for the series' next window, ending at {@code windowEnd} (epoch ms); the state moves on. */
     public Decision decide(long windowEnd, WindowError e) {
-        int slot = DailyBaseline.slotOf(windowEnd);
+        int slot = -1;
         DailyBaseline.Slot daily = null;
         if (policy.usesDailyBaseline()) {
+            slot = policy.dailySlotOf(windowEnd);
             daily = slots[slot] == null ? DailyBaseline.Slot.EMPTY : slots[slot];
         }
         ScoringPolicy.Result result = policy.decide(series, windowEnd, e, alerts, calibration, daily);

@@ -180,17 +180,18 @@ public final class StreamingLikelihood {
 
     /**
      * As {@link #update(State, WindowError)}, with the {@link DailyBaseline}: {@code slot} is the series' slot of
-     * {@code windowEnd}'s time of day ({@link DailyBaseline.Slot#EMPTY} if it has none yet, null to leave the daily
-     * baseline out). Each signal enters the statistics and the score as its excess over the slot's baseline; the
+     * {@code localEnd}'s time of day ({@link DailyBaseline.Slot#EMPTY} if it has none yet, null to leave the daily
+     * baseline out); {@code localEnd} is the window's end in local epoch ms ({@link DailyClock#localMillis}; in UTC its
+     * epoch ms). Each signal enters the statistics and the score as its excess over the slot's baseline; the
      * window's raw signals then join the slot, returned as {@link Update#nextSlot()} for the caller to store.
      */
-    public Update update(State s, WindowError e, long windowEnd, DailyBaseline.Slot slot) {
+    public Update update(State s, WindowError e, long localEnd, DailyBaseline.Slot slot) {
         Signal[] signals = Signal.values();
         double[] raw = new double[signals.length];
         for (Signal signal : signals) {
             raw[signal.ordinal()] = signal.of(e);
         }
-        double[] baseline = slot == null ? null : slot.baseline(windowEnd, signals.length);
+        double[] baseline = slot == null ? null : slot.baseline(localEnd, signals.length);
         double score = -1;
         List<Moments> next = new ArrayList<>(signals.length);
         for (Signal signal : signals) {
@@ -212,7 +213,7 @@ public final class StreamingLikelihood {
         }
         SeenRange range = newest == null ? s.range() : s.range().including(newest);
         return new Update(score < 0 ? 0.5 : score, new State(State.FORMAT_VERSION, next, range), newExtreme,
-                slot == null ? null : slot.including(windowEnd, raw));
+                slot == null ? null : slot.including(localEnd, raw));
     }
 
     /** The log-scaled upper tail probability of {@code x} under the signal's mean and variance. */

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.OptionalDouble;
 import java.util.Properties;
 
@@ -55,7 +56,7 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
         CalibrationSettings calibration;
         try {
             calibration = new CalibrationSettings(method, number(props, KEY_SPOT_RISK, Spot.DEFAULT_RISK),
-                    bool(props, CalibrationSettings.KEY_DAILY_BASELINE, true));
+                    bool(props, CalibrationSettings.KEY_DAILY_BASELINE, true), dailyZone(props));
         } catch (IllegalArgumentException e) {
             throw new InputException("config: " + e.getMessage());
         }
@@ -106,6 +107,12 @@ public record EvaluationSettings(DetectorConfig detector, Duration maxGap, Strin
     private static OptionalDouble optionalNumber(Properties p, String key) {
         String v = p.getProperty(key);
         return v == null || v.isBlank() ? OptionalDouble.empty() : OptionalDouble.of(number(p, key, Double.NaN));
+    }
+
+    /** Key {@code likelihood.daily.zone}, UTC when unset or empty; a bad zone throws, naming the key and value. */
+    private static ZoneId dailyZone(Properties p) {
+        String v = p.getProperty(CalibrationSettings.KEY_DAILY_ZONE);
+        return v == null || v.isBlank() ? CalibrationSettings.DEFAULT_DAILY_ZONE : CalibrationSettings.parseDailyZone(v);
     }
 
     private static boolean bool(Properties p, String key, boolean fallback) {

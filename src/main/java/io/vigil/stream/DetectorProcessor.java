@@ -219,7 +219,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             AlertState state = alertState(p.series());
             ScoringPolicy policy = active.policy();
             String slotKey = policy.usesDailyBaseline()
-                    ? DetectorTopology.dailyBaselineKey(p.series(), DailyBaseline.slotOf(p.end())) : null;
+                    ? DetectorTopology.dailyBaselineKey(p.series(), policy.dailySlotOf(p.end())) : null;
             ScoringPolicy.Result result = policy.decide(p.series(), p.end(), error, state, calibrationState(active, p.series()),
                     slotKey == null ? null : dailySlot(slotKey));
             Decision d = result.decision();
