@@ -53,6 +53,17 @@ class VigilConfigErrorsTest {
     }
 
     @Test
+    void aBadDailyBaselineZoneIsNamedWithWhatItTakes() {
+        for (String bad : new String[] {"Europe/Berln", "CET+1", ""}) {
+            InputException e = assertThrows(InputException.class,
+                    () -> VigilConfig.load(ConfigFiles.write(dir, "likelihood.daily.zone=" + bad), Map.of()));
+
+            assertEquals(List.of("likelihood.daily.zone = \"" + bad + "\" (from vigil.properties): expected a time zone id such as"
+                    + " UTC, Europe/Berlin, America/New_York or Asia/Kolkata"), e.getMessage().lines().toList());
+        }
+    }
+
+    @Test
     void badAlertRuleValuesNameTheirKeys() {
         Path file = ConfigFiles.write(dir, "alert.cooldown=-1", "alert.warmup=1.5", "alert.suppress.absolute=-2",
                 "alert.suppress.relative=1.5", "range.guard.margin=wide");

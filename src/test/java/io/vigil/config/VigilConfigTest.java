@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.detect.Calibration;
 import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
+import io.vigil.detect.Spot;
 import io.vigil.detect.Suppression;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -176,6 +178,16 @@ class VigilConfigTest {
         assertEquals(0.999, c.calibration().defaultThreshold(0.95), 1e-12);
         assertEquals(CalibrationSettings.of(Calibration.VALIDATION_QUANTILE),
                 VigilConfig.load(ConfigFiles.write(dir), Map.of()).calibration(), "the defaults");
+    }
+
+    @Test
+    void theDailyBaselineFollowsTheConfiguredZoneAndUtcByDefault() {
+        assertEquals(ZoneId.of("UTC"), VigilConfig.load(ConfigFiles.write(dir), Map.of()).calibration().dailyZone());
+        VigilConfig c = VigilConfig.load(ConfigFiles.write(dir, "calibration=streaming-likelihood",
+                "likelihood.daily.zone=Europe/Berlin"), Map.of("VIGIL_LIKELIHOOD_DAILY_ZONE", "Asia/Kolkata"));
+
+        assertEquals(new CalibrationSettings(Calibration.STREAMING_LIKELIHOOD, Spot.DEFAULT_RISK, true, ZoneId.of("Asia/Kolkata")),
+                c.calibration(), "the environment overrides the file");
     }
 
     @Test

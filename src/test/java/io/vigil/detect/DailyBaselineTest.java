@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DailyBaselineTest {
     static final long DAY = DailyBaseline.DAY_MILLIS;
@@ -127,6 +133,60 @@ class DailyBaselineTest {
         WindowError offHours = StreamingLikelihoodTest.window(0.01, 1.0, 0.01);
         double score = likelihood.update(with, offHours, quiet, slots[DailyBaseline.slotOf(quiet)]).score();
         assertTrue(score > 0.9, "the same spike at 03:00 scores " + score);
+    }
+
+    /**
+     * A daily job at 08:00 local time, through the policy the stream and evaluate share, across a daylight-saving change
+     * (spring forward in Berlin, fall back in New York): with the slots in the team's zone the job stays routine on the
+     * day of the change and after; with UTC slots it moves a slot that day and scores as an anomaly.
+     */
+    @ParameterizedTest
+    @CsvSource({"Europe/Berlin, 2026-03-29", "America/New_York, 2026-11-01"})
+    void aDailySpikeAtEightLocalTimeStaysRoutineAcrossADaylightSavingChange(String zoneId, String change) {
+        ZoneId zone = ZoneId.of(zoneId);
+        LocalDate changeDay = LocalDate.parse(change);
+        double[] local = spikeScores(zone, zone, changeDay);
+        double[] utc = spikeScores(CalibrationSettings.DEFAULT_DAILY_ZONE, zone, changeDay);
+        int changeIndex = SPIKE_DAYS_BEFORE;
+        for (int d = 1; d < local.length; d++) {
+            assertTrue(local[d] < 0.5, zoneId + ": the 08:00 job of day " + d + " scores " + local[d] + " with local slots");
+        }
+        for (int d = 1; d < changeIndex; d++) {
+            assertTrue(utc[d] < 0.5, "before the change UTC slots hold the job too: day " + d + " scores " + utc[d]);
+        }
+        assertTrue(utc[changeIndex] > 0.9, zoneId + ": on " + change + " the job moved a UTC slot and scores " + utc[changeIndex]);
+        assertTrue(utc[changeIndex + 1] < 0.5, "a day later the moved slot holds it: " + utc[changeIndex + 1]);
+    }
+
+    private static final int SPIKE_DAYS_BEFORE = 4;
+
+    /**
+     * The score of a spike of the newest step's error at 08:00 in {@code jobZone} each day, from {@value #SPIKE_DAYS_BEFORE}
+     * days before {@code change} to 3 days after, with the daily baseline's slots in {@code slotZone}; one score per day.
+     */
+    private static double[] spikeScores(ZoneId slotZone, ZoneId jobZone, LocalDate change) {
+        ScoringPolicy policy = ScoringPolicy.of(new CalibrationSettings(Calibration.STREAMING_LIKELIHOOD, Spot.DEFAULT_RISK, true,
+                slotZone), DetectorConfig.defaults(), ScoringPolicyTest.VALIDATION, List.of("value"), null);
+        SeriesScoring series = new SeriesScoring(policy, "s");
+        LocalDate first = change.minusDays(SPIKE_DAYS_BEFORE);
+        int days = SPIKE_DAYS_BEFORE + 4;
+        long step = 5 * 60_000L;
+        // From noon the day before, so the likelihood is warm by the first spike.
+        long from = first.minusDays(1).atTime(12, 0).atZone(jobZone).toInstant().toEpochMilli();
+        long to = first.plusDays(days).atStartOfDay(jobZone).toInstant().toEpochMilli();
+        Random r = new Random(5);
+        double[] spikes = new double[days];
+        for (long t = from; t < to; t += step) {
+            ZonedDateTime local = Instant.ofEpochMilli(t).atZone(jobZone);
+            boolean spike = local.getHour() == 8 && local.getMinute() == 0;
+            double newest = spike ? 1.0 : 0.01 * Math.exp(0.3 * r.nextGaussian());
+            double score = series.decide(t, StreamingLikelihoodTest.window(0.01 * Math.exp(0.3 * r.nextGaussian()), newest,
+                    0.01 * Math.exp(0.3 * r.nextGaussian()))).score();
+            if (spike) {
+                spikes[(int) (local.toLocalDate().toEpochDay() - first.toEpochDay())] = score;
+            }
+        }
+        return spikes;
     }
 
     @Test

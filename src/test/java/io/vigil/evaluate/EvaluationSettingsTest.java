@@ -11,6 +11,7 @@ import io.vigil.registry.ModelMetadata;
 import io.vigil.registry.ModelMetadataMapper;
 import io.vigil.telemetry.InputException;
 import io.vigil.testing.TestModels;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class EvaluationSettingsTest {
     void calibrationKeysReadTheSameAsTheStreamsConfig() {
         ModelMetadata model = model();
         for (Properties p : new Properties[] {props(), props("calibration", "streaming-likelihood", "likelihood.daily.baseline", "false"),
-            props("calibration", "spot", "spot.risk", "0.001"), props("calibration", "spot")}) {
+            props("calibration", "spot", "spot.risk", "0.001"), props("calibration", "spot"),
+            props("calibration", "streaming-likelihood", "likelihood.daily.zone", "America/New_York")}) {
             VigilConfig config = VigilConfig.of(p, Map.of());
             EvaluationSettings evaluation = EvaluationSettings.resolve(p, model);
             assertEquals(config.calibration(), evaluation.calibration(), p.toString());
@@ -54,6 +56,8 @@ class EvaluationSettingsTest {
                     evaluation.detector(), p.toString());
         }
         assertFalse(EvaluationSettings.resolve(props("likelihood.daily.baseline", "FALSE"), model).calibration().dailyBaseline());
+        assertEquals(ZoneId.of("Asia/Kolkata"),
+                EvaluationSettings.resolve(props("likelihood.daily.zone", " Asia/Kolkata "), model).calibration().dailyZone());
     }
 
     @Test
@@ -61,7 +65,7 @@ class EvaluationSettingsTest {
         ModelMetadata model = model();
         for (String[] bad : new String[][] {{"alert.cooldown", "-3"}, {"alert.cooldown", "2.5"}, {"alert.warmup", "lots"},
             {"alert.suppress.absolute", "-1"}, {"alert.suppress.relative", "2"}, {"range.guard.margin", "-0.1"},
-            {"range.guard.margin", "NaN"}, {"likelihood.daily.baseline", "yes"}}) {
+            {"range.guard.margin", "NaN"}, {"likelihood.daily.baseline", "yes"}, {"likelihood.daily.zone", "Europe/Berln"}}) {
             InputException e = assertThrows(InputException.class, () -> EvaluationSettings.resolve(props(bad), model));
             assertTrue(e.getMessage().startsWith("config: " + bad[0] + " "), e.getMessage());
         }
