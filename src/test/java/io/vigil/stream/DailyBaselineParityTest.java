@@ -26,6 +26,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -49,9 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming likelihood's {@link DailyBaseline} in the stream: over a series of six days with a daily burst (the same
  * hour each day), the stream (each window's slot read from and written back to the changelogged store) and
- * {@code vigil evaluate} (slots in memory) give the same scores, which the baseline visibly changes; and the slots
- * survive a restart — a second instance whose stores are rebuilt from the first one's changelogs goes on scoring as if
- * nothing had happened.
+ * {@code vigil evaluate} (slots in memory) give the same scores, which the baseline visibly changes, in UTC and in a
+ * local zone across a daylight-saving change; and the slots survive a restart — a second instance whose stores are
+ * rebuilt from the first one's changelogs goes on scoring as if nothing had happened.
  */
 class DailyBaselineParityTest {
     /** Ten minutes: a day is 144 points, a half-hour slot 3 windows a day, the test model's 48-step cycle 8 hours. */
@@ -62,7 +68,7 @@ class DailyBaselineParityTest {
     /** More than {@link DailyBaseline#DAYS} + 1 days, so slots fill up and their oldest days are replaced. */
     private static final int DAYS = DailyBaseline.DAYS + 3;
     private static final int POINTS = DAYS * PER_DAY;
-    /** The daily burst: cpu far above its cycle (by {@value #BURST}) from 09:00 to 10:00 UTC every day; steps of the day. */
+    /** The daily burst: cpu far above its cycle (by {@value #BURST}) from 09:00 to 10:00 every day; steps of the day. */
     private static final int BURST_FROM = (int) (Duration.ofHours(9).toMillis() / STEP);
     private static final int BURST_TO = (int) (Duration.ofHours(10).toMillis() / STEP);
     private static final double BURST = 0.6;
@@ -72,10 +78,21 @@ class DailyBaselineParityTest {
     @TempDir
     Path dir;
 
+    /** The America/New_York midnight three days before its clocks go forward (2026-03-08 02:00 EST → 03:00 EDT). */
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final LocalDate NEW_YORK_CHANGE = LocalDate.parse("2026-03-08");
+    private static final long NEW_YORK_T0 = NEW_YORK_CHANGE.minusDays(3).atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
+
     static double[][] dailyBursts() {
+        return dailyBursts(T0, ZoneOffset.UTC);
+    }
+
+    /** {@value #POINTS} points from {@code t0}, with the burst from 09:00 to 10:00 local time in {@code zone} every day. */
+    static double[][] dailyBursts(long t0, ZoneId zone) {
         double[][] points = TestModels.normalPoints(POINTS, 11);
         for (int i = 0; i < POINTS; i++) {
-            int stepOfDay = i % PER_DAY;
+            LocalTime local = Instant.ofEpochMilli(t0 + i * STEP).atZone(zone).toLocalTime();
+            int stepOfDay = (int) (local.toSecondOfDay() * 1000L / STEP);
             if (stepOfDay >= BURST_FROM && stepOfDay < BURST_TO) {
                 points[i][0] += BURST;
             }
@@ -88,6 +105,12 @@ class DailyBaselineParityTest {
         props.setProperty("model.dir", TestModels.hostsModel().toString());
         props.setProperty("calibration", "streaming-likelihood");
         props.setProperty("max.gap", "30m");
+        return props;
+    }
+
+    static Properties props(ZoneId dailyZone) {
+        Properties props = props();
+        props.setProperty("likelihood.daily.zone", dailyZone.getId());
         return props;
     }
 
@@ -111,7 +134,7 @@ class DailyBaselineParityTest {
             assertEquals(scored.get(i).score(), streamed.get(i), 1e-5, "score, window " + i);
         }
 
-        List<Double> without = scoresWithoutDailyBaseline(dir.resolve("s.csv"));
+        List<Double> without = scoresWithoutDailyBaseline(dir.resolve("s.csv"), props());
         assertEquals(scored.size(), without.size());
         int firstDay = PER_DAY - (TestModels.WINDOW - 1);
         assertEquals(without.subList(0, firstDay), scored.stream().limit(firstDay).map(OfflineEvaluator.RowResult::score).toList(),
@@ -124,6 +147,52 @@ class DailyBaselineParityTest {
             double alone = max(without, from, to);
             assertTrue(with < alone / 2, "day " + day + ": the daily burst, routine since day 0, scores " + with
                     + " with the baseline, " + alone + " without");
+        }
+    }
+
+    /**
+     * A burst at 09:00 New York time, with the slots in that zone, across the night its clocks go forward: the stream
+     * and evaluate agree; the burst keeps its slot (09:00 local, four local days held), so it stays routine on the day
+     * of the change and after, while evaluate with UTC slots sees it move an hour that day and scores it as new.
+     */
+    @Test
+    void inALocalZoneStreamAndEvaluateAgreeAndTheBurstKeepsItsSlotAcrossADaylightSavingChange() throws Exception {
+        double[][] points = dailyBursts(NEW_YORK_T0, NEW_YORK);
+        Properties props = props(NEW_YORK);
+        List<Double> streamed;
+        try (StreamRun run = new StreamRun(dir.resolve("state"), props, NEW_YORK_T0)) {
+            run.pipe(points, 0, POINTS);
+            streamed = run.scores();
+            KeyValueStore<String, byte[]> slots = run.driver.getKeyValueStore(DetectorTopology.DAILY_BASELINE_STORE);
+            DailyBaseline.Slot nine = DailyBaselineMapper.fromBytes(slots.get(DetectorTopology.dailyBaselineKey("s",
+                    BURST_FROM * (int) STEP / (int) DailyBaseline.SLOT_MILLIS)));
+            long lastDay = NEW_YORK_CHANGE.plusDays(DAYS - 4).toEpochDay();
+            assertEquals(Set.of(lastDay - 3, lastDay - 2, lastDay - 1, lastDay),
+                    Arrays.stream(nine.days()).boxed().collect(Collectors.toSet()), "09:00's slot holds the last four local days");
+        }
+        List<Double> scored = ParityRun.evaluate(props, dir, NEW_YORK_T0, STEP, points).stream()
+                .map(OfflineEvaluator.RowResult::score).toList();
+        assertEquals(POINTS - TestModels.WINDOW + 1, streamed.size());
+        assertEquals(streamed.size(), scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            assertEquals(scored.get(i), streamed.get(i), 1e-5, "score, window " + i);
+        }
+
+        List<Double> utc = ParityRun.evaluate(props(ZoneOffset.UTC), dir, NEW_YORK_T0, STEP, points).stream()
+                .map(OfflineEvaluator.RowResult::score).toList();
+        List<Double> without = scoresWithoutDailyBaseline(dir.resolve("s.csv"), props);
+        for (int day = 1; day < DAYS; day++) {
+            // The windows that hold some of the day's burst; on the 23-hour day 09:00 is 8 hours after midnight.
+            long burst = NEW_YORK_CHANGE.plusDays(day - 3).atTime(9, 0).atZone(NEW_YORK).toInstant().toEpochMilli();
+            int from = (int) ((burst - NEW_YORK_T0) / STEP) - (TestModels.WINDOW - 1);
+            int to = (int) ((burst - NEW_YORK_T0) / STEP) + BURST_TO - BURST_FROM;
+            double alone = max(without, from, to);
+            assertTrue(max(streamed, from, to) < alone / 2, "day " + day + ": with New York slots the burst scores "
+                    + max(streamed, from, to) + ", " + alone + " without the baseline");
+            if (day == 3) {
+                assertTrue(max(utc, from, to) > alone * 0.9, "on the day of the change, with UTC slots the burst moved a slot"
+                        + " and scores " + max(utc, from, to) + ", " + alone + " without the baseline");
+            }
         }
     }
 
@@ -195,8 +264,7 @@ class DailyBaselineParityTest {
     }
 
     /** The scores {@code vigil evaluate} would give {@code csv} with the daily baseline left out (a null slot). */
-    private static List<Double> scoresWithoutDailyBaseline(Path csv) throws Exception {
-        Properties props = props();
+    private static List<Double> scoresWithoutDailyBaseline(Path csv, Properties props) throws Exception {
         try (LoadedModel model = LoadedModel.load(Path.of(props.getProperty("model.dir")), null)) {
             var meta = model.metadata();
             EvaluationSettings settings = EvaluationSettings.resolve(props, meta);
@@ -247,9 +315,15 @@ class DailyBaselineParityTest {
         private final TopologyTestDriver driver;
         private final TestInputTopic<byte[], byte[]> input;
         private final TestOutputTopic<byte[], byte[]> scores;
+        private final long t0;
 
         StreamRun(Path stateDir) {
-            VigilConfig config = VigilConfig.of(props(), Map.of());
+            this(stateDir, props(), T0);
+        }
+
+        StreamRun(Path stateDir, Properties props, long t0) {
+            this.t0 = t0;
+            VigilConfig config = VigilConfig.of(props, Map.of());
             holder = new ModelHolder(LoadedModel.load(config.modelDir(), null), config.calibration(),
                     m -> config.detector(m.calibration().threshold()));
             WindowSettings w = new WindowSettings(TestModels.WINDOW, 2, 1, Duration.ZERO, Duration.ofMinutes(30),
@@ -261,14 +335,14 @@ class DailyBaselineParityTest {
             streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             driver = new TopologyTestDriver(DetectorTopology.build(settings, holder, StreamListener.NONE), streams,
-                    Instant.ofEpochMilli(T0));
+                    Instant.ofEpochMilli(t0));
             input = driver.createInputTopic("telemetry", new ByteArraySerializer(), new ByteArraySerializer());
             scores = driver.createOutputTopic("anomaly-scores", new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
 
         void pipe(double[][] points, int from, int to) {
             for (int i = from; i < to; i++) {
-                input.pipeInput("s".getBytes(StandardCharsets.UTF_8), ("{\"ts\":" + (T0 + i * STEP) + ",\"values\":{\"cpu\":"
+                input.pipeInput("s".getBytes(StandardCharsets.UTF_8), ("{\"ts\":" + (t0 + i * STEP) + ",\"values\":{\"cpu\":"
                         + points[i][0] + ",\"mem\":" + points[i][1] + "}}").getBytes(StandardCharsets.UTF_8));
             }
         }
