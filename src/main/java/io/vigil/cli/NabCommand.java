@@ -10,7 +10,9 @@ import io.vigil.nab.NabProfile;
 import io.vigil.nab.NabRun;
 import io.vigil.nab.NabScoring;
 import io.vigil.nab.NabSettings;
+import io.vigil.telemetry.Durations;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +55,17 @@ final class NabCommand implements Callable<Integer> {
     String timeFeatures = NabSettings.DEFAULT_TIME_FEATURES.isNone() ? TimeFeatures.NONE_NAME
             : String.join(",", NabSettings.DEFAULT_TIME_FEATURES.names());
 
+    @Option(names = "--max-gap", paramLabel = "none|auto|D",
+            description = "windows never span a step between rows longer than D (e.g. 15m); auto = train's rule, 3 x the median "
+                    + "interval; none = windows span any gap, as NAB reads rows in order (default: ${DEFAULT-VALUE})")
+    String maxGap = "none";
+
     @Override
     public Integer call() throws Exception {
         NabSettings settings = NabSettings.defaults().withThreads(threads).withSeed(seed)
                 .withCalibration(new CalibrationSettings(Calibration.parse(calibration), spotRisk))
-                .withTimeFeatures(TimeFeatures.parse(timeFeatures, null, "--time-features"));
+                .withTimeFeatures(TimeFeatures.parse(timeFeatures, null, "--time-features"))
+                .withMaxGap(maxGap(maxGap));
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory");
         }
@@ -67,8 +75,9 @@ final class NabCommand implements Callable<Integer> {
         List<NabFile> results = NabRun.run(data, files, windows, out, settings, Path.of(System.getProperty("java.io.tmpdir")),
                 (r, seconds, done, total) -> System.err.printf(Locale.ROOT, "[%d/%d] %s (%d rows, %.1f s; %.0f s in all)%n", done, total,
                         r.key(), r.scores().length, seconds, (System.nanoTime() - started) / 1e9));
-        System.out.printf(Locale.ROOT, "NAB: %d files in %.0f s, calibration %s, time features %s; results in %s%n", files.size(),
-                (System.nanoTime() - started) / 1e9, settings.calibration().method().wireName(), settings.timeFeatures(), out);
+        System.out.printf(Locale.ROOT, "NAB: %d files in %.0f s, calibration %s, time features %s, max gap %s; results in %s%n",
+                files.size(), (System.nanoTime() - started) / 1e9, settings.calibration().method().wireName(), settings.timeFeatures(),
+                maxGap, out);
         List<String> categories = results.stream().map(NabFile::category).distinct().sorted().toList();
         System.out.printf("%-22s %9s %9s", "profile", "score", "threshold");
         categories.forEach(c -> System.out.printf(" %22s", c));
@@ -80,5 +89,20 @@ final class NabCommand implements Callable<Integer> {
             System.out.println();
         }
         return 0;
+    }
+
+    /** {@code --max-gap}'s value: none (no limit), auto (null: train's rule) or a duration. */
+    static Duration maxGap(String text) {
+        return switch (text) {
+            case "none" -> NabSettings.NO_GAP_LIMIT;
+            case "auto" -> null;
+            default -> {
+                try {
+                    yield Durations.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--max-gap " + e.getMessage() + "; or none, or auto", e);
+                }
+            }
+        };
     }
 }

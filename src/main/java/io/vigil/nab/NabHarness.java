@@ -93,7 +93,7 @@ public final class NabHarness {
             lines[j] = keep.get(j) + 2L;
         }
         History history = new History(List.of("value"), List.of(new SeriesHistory(s.key(), ts, values, sources, lines)));
-        TrainingRequest request = new TrainingRequest(List.of(s.path()), HistoryOptions.defaults(), settings.window(), 1, null, 0.2,
+        TrainingRequest request = new TrainingRequest(List.of(s.path()), HistoryOptions.defaults(), settings.window(), 1, settings.maxGap(), 0.2,
                 settings.hidden(), null, 0, ModelSpec.Variant.REPEAT, false, ModelSpec.OutputActivation.LINEAR,
                 Normalization.Method.ZSCORE, 0, new Trainer.Settings(settings.epochs(), settings.batch(), settings.learningRate(),
                 settings.patience(), settings.seed()), settings.detector().threshold(), "nab", nameDir, Loss.MSE, settings.timeFeatures());

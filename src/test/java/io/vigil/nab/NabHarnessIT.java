@@ -106,6 +106,54 @@ class NabHarnessIT {
     }
 
     /**
+     * An irregularly sampled series, as NAB's realTraffic files are (a median step of minutes, gaps of hours every
+     * day): runs of 1 to 12 rows of {@code art_daily_jumpsup} kept, then 1 to 20 dropped. With train's automatic gap
+     * rule (3 x the median step) the probation has no 16 consecutive gap-free rows, so training
+     * fails and the file cannot be scored; with the harness's default (no gap limit) every row after the first window
+     * has a window, and the labelled jump is caught.
+     */
+    @Test
+    void irregularlySampledFilesAreScoredRowByRow() throws Exception {
+        String key = FILES.get(0);
+        Assumptions.assumeTrue(Files.isRegularFile(NAB.resolve("data").resolve(key)), "NAB data not present");
+        List<String> lines = Files.readAllLines(NAB.resolve("data").resolve(key));
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 1; i < lines.size(); ) {
+            int keep = 1 + random.nextInt(12);
+            kept.addAll(lines.subList(i, Math.min(lines.size(), i + keep)));
+            i += keep + 1 + random.nextInt(20);
+        }
+        Path data = dir.resolve("irregular");
+        Path file = data.resolve(key);
+        Files.createDirectories(file.getParent());
+        Files.write(file, kept);
+        Map<String, List<long[]>> labels = NabHarness.labels(NAB.resolve("labels/combined_windows.json"));
+        NabSettings quick = NabSettings.defaults().withEpochs(10).withThreads(1);
+
+        io.vigil.telemetry.InputException gapRule = org.junit.jupiter.api.Assertions.assertThrows(io.vigil.telemetry.InputException.class,
+                () -> NabHarness.runFile(data, file, labels, dir.resolve("auto"), dir.resolve("models-auto"), quick.withMaxGap(null)));
+        assertTrue(gapRule.getMessage().contains("gap-free"), gapRule.getMessage());
+
+        NabFile r = NabHarness.runFile(data, file, labels, dir.resolve("results"), dir.resolve("models"), quick);
+        assertEquals(kept.size() - 1, r.scores().length);
+        assertEquals(1, r.windows().size());
+        int[] w = r.windows().get(0);
+        double inWindow = Arrays.stream(r.scores(), w[0], w[1] + 1).max().orElseThrow();
+        assertTrue(inWindow > 0.99, "the jump is caught in the labelled window: " + inWindow);
+
+        NabSeries series = NabSeries.read(file, key);
+        Path version;
+        try (var versions = Files.walk(dir.resolve("models"))) {
+            version = versions.filter(f -> f.getFileName().toString().equals("model.json")).map(Path::getParent).findFirst().orElseThrow();
+        }
+        try (LoadedModel model = LoadedModel.load(version, null)) {
+            assertEquals(series.size() - model.metadata().window() + 1, io.vigil.train.Windowing.windowEnds(NabHarness.history(series),
+                    model.metadata().window(), Durations.parse(model.metadata().training().maxGap())).length, "a window ends at every row");
+        }
+    }
+
+    /**
      * The harness decides through the same code as {@code vigil evaluate} (and the stream): every row it reports — the
      * repeat suppressor keeps some rows and zeroes the rest — carries exactly the score evaluate gives that row, daily
      * baseline and all (the file spans 14 days, so most windows have one).
