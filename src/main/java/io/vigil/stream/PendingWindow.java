@@ -16,14 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Stored as format 3: the format byte, the series (length-prefixed UTF-8), start, end, the imputed flag,
  * window, features, the {@code window × features} values, then a byte saying how the step times are kept:
- * {@value #TIMES_EVEN} when every step lies at {@code start + i·(end − start)/(window − 1)} (a regularly sampled
- * series, carried-forward gap steps included), so nothing more is written, or {@value #TIMES_LISTED} followed by
- * the {@code window} times. The writer lists the times whenever {@link #evenTime} does not give back every one of
- * them, so a read returns exactly the times format 2 would have held, whatever the series, and which model is
- * active (with time features or not, swapped live or not) plays no part. For a 32-step window of 4 features
- * and series {@code web-1}, that is 548 bytes against 803 in format 2 (−32%); an irregular window takes 804.
- * The alternative, writing times only while the active model takes time features, would have made a live swap
- * to such a model compute from times the store never kept.
+ * {@value #TIMES_EVEN} when every step lies at {@code start + i·(end − start)/(window − 1)} (a series sampled at
+ * a fixed interval, steps filled into a gap at that interval included), so nothing more is written, or
+ * {@value #TIMES_LISTED} followed by the {@code window} times. The writer lists the times whenever
+ * {@link #evenTime} does not give back every one of them, so a read returns exactly the times format 2 would
+ * have held, whatever the series, and which model is active (with time features or not, swapped live or not)
+ * plays no part. For a 32-step window of 4 features and series {@code web-1}, that is 548 bytes against 803 in
+ * format 2 (−32%); an irregular window takes 804. The alternative, writing times only while the active model
+ * takes time features, would have made a live swap to such a model compute from times the store never kept.
  *
  * <p>Earlier formats still read: format 2 always lists the times; format 1 (before step times were kept)
  * spreads its steps evenly from {@code start} to {@code end}, which is exact for regularly sampled series and
