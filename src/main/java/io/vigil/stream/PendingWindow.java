@@ -76,17 +76,23 @@ record PendingWindow(String series, long start, long end, boolean imputed, int w
 
     /** Whether {@link #evenTime} gives back every step's time exactly (the test the reader's reconstruction relies on). */
     private boolean evenlySpaced() {
+        long step = evenStep(start, end, window);
         for (int i = 0; i < window; i++) {
-            if (times[i] != evenTime(start, end, window, i)) {
+            if (times[i] != evenTime(start, step, i)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Step {@code i} of a format 3 window whose steps are evenly spaced: integer arithmetic, exact for a regular series. */
-    private static long evenTime(long start, long end, int window, int i) {
-        return window < 2 ? start : start + i * ((end - start) / (window - 1));
+    /** The step of a format 3 window whose steps are evenly spaced: integer arithmetic, exact for a regular series. */
+    private static long evenStep(long start, long end, int window) {
+        return window < 2 ? 0 : (end - start) / (window - 1);
+    }
+
+    /** Step {@code i}'s time in a format 3 window whose steps are evenly spaced. */
+    private static long evenTime(long start, long step, int i) {
+        return start + i * step;
     }
 
     static PendingWindow fromBytes(byte[] bytes) {
@@ -137,11 +143,12 @@ record PendingWindow(String series, long start, long end, boolean imputed, int w
             throw corrupt("step times kept as " + kept + ", expected " + TIMES_EVEN + " (evenly spaced) or " + TIMES_LISTED + " (listed)");
         }
         long[] times = new long[window];
+        long step = evenStep(start, end, window);
         for (int i = 0; i < window; i++) {
             if (kept == TIMES_LISTED) {
                 times[i] = b.getLong();
             } else {
-                times[i] = format == FORMAT_1 ? format1Time(start, end, window, i) : evenTime(start, end, window, i);
+                times[i] = format == FORMAT_1 ? format1Time(start, end, window, i) : evenTime(start, step, i);
             }
         }
         return times;
