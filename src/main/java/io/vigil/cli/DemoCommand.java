@@ -1,5 +1,6 @@
 package io.vigil.cli;
 
+import io.vigil.config.ConfigKeys;
 import io.vigil.demo.Demo;
 import io.vigil.demo.DemoModel;
 import io.vigil.demo.DemoSettings;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "the model (default: models/demo in Vigil's directory)")
     Path model;
 
+    @Option(names = "--calibration", paramLabel = "METHOD",
+            description = "how errors become scores, as the config key calibration of vigil run: validation-quantile,"
+                    + " mahalanobis, streaming-likelihood or spot (default: ${DEFAULT-VALUE})")
+    String calibration = ConfigKeys.defaultOf(ConfigKeys.CALIBRATION);
+
+    @Option(names = "--threshold", paramLabel = "T",
+            description = "alert threshold on the calibrated score, in (0, 1), as the config key threshold (default: "
+                    + DemoSettings.THRESHOLD + " with validation-quantile, else the method's default as in vigil run)")
+    Double threshold;
+
     @Option(names = "--write-history", paramLabel = "FILE", description = "write --days of normal history as CSV and exit")
     Path history;
 
@@ -75,11 +87,13 @@ final class DemoCommand implements Callable<Integer> {
         if (trainModel) {
             return train(out);
         }
-        DemoSettings settings = new DemoSettings(modelDir(), hosts, speed, seed, metricsPort);
+        DemoSettings settings = new DemoSettings(modelDir(), hosts, speed, seed, metricsPort, calibration,
+                threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold));
         if (!Files.isDirectory(settings.modelDir())) {
             throw new IllegalArgumentException("the demo model " + settings.modelDir() + " is missing; run from Vigil's directory, "
                     + "give --model DIR, or rebuild it with 'bin/vigil demo --train-model'");
         }
+        settings.validate();
         CountDownLatch stop = new CountDownLatch(1);
         AtomicBoolean signalled = new AtomicBoolean();
         // On Ctrl-C the hook waits (until the signal is closed) for the demo to print its summary and close.

@@ -144,6 +144,11 @@ public final class VigilConfig {
         return build(props, UNNAMED_SOURCE, env);
     }
 
+    /** As {@link #of(Properties, Map)}, with errors saying the values came from {@code source} (such as a command's options). */
+    public static VigilConfig of(Properties props, String source, Map<String, String> env) {
+        return build(props, source, env);
+    }
+
     private static VigilConfig build(Properties props, String sourceName, Map<String, String> env) {
         ConfigSources.Merged merged = ConfigSources.merge(props, sourceName, env);
         SettingsReader reader = new SettingsReader(merged.settings());

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.utils.Utils;
@@ -81,7 +80,7 @@ public final class Demo implements AutoCloseable {
             throw new UncheckedIOException("cannot create the demo's state directory: " + e.getMessage(), e);
         }
         broker = LocalBroker.builder().port(0).build().start();
-        VigilConfig config = VigilConfig.of(settings.detectorProperties(broker.bootstrapServers(), stateDir), Map.of());
+        VigilConfig config = settings.detectorConfig(broker.bootstrapServers(), stateDir);
         metrics = new VigilMetrics();
         metricsServer = MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
         StreamListener meters = metrics.streamListener();
@@ -119,7 +118,8 @@ public final class Demo implements AutoCloseable {
         printer.line("Vigil demo: streaming anomaly detection on simulated telemetry, all in this process.");
         printer.line("  Kafka broker:  " + broker.bootstrapServers() + " (KRaft, temporary data, removed at exit)");
         printer.line("  Detector:      model " + meta.name() + " " + meta.version() + " (" + String.join(", ", meta.features())
-                + "; window " + meta.window() + "), exactly-once, threshold " + DemoSettings.THRESHOLD + ", alert after "
+                + "; window " + meta.window() + "), exactly-once, calibration " + config.calibration().method().wireName()
+                + ", threshold " + number(detector.models().threshold()) + ", alert after "
                 + DemoSettings.OPEN_AFTER + " anomalous windows");
         printer.line("  Telemetry:     " + generator.hosts().size() + " hosts (" + String.join(", ",
                 generator.hosts().stream().map(HostProfile::name).toList()) + ") -> topic " + config.topicInput() + ", "

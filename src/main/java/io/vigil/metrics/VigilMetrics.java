@@ -1,6 +1,8 @@
 package io.vigil.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -15,6 +17,7 @@ import io.vigil.registry.ModelMetadata;
 import io.vigil.stream.ModelWatcher;
 import io.vigil.stream.StreamListener;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -31,10 +34,18 @@ public final class VigilMetrics implements AutoCloseable {
     private final ModelMetrics model = new ModelMetrics();
     private final StreamListener streamListener;
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    /** Runs the Kafka binder's refresh, which registers the meters of clients created since; null: Micrometer's own. */
+    private final ScheduledExecutorService kafkaRefresh;
     private volatile Supplier<Optional<String>> readiness = () -> Optional.of(NOT_STARTED);
     private KafkaStreamsMetrics kafka;
 
     public VigilMetrics() {
+        this(null);
+    }
+
+    /** With the Kafka binder's refresh on {@code kafkaRefresh}, which the caller owns (null: Micrometer's own thread). */
+    VigilMetrics(ScheduledExecutorService kafkaRefresh) {
+        this.kafkaRefresh = kafkaRefresh;
         RecordMetrics records = new RecordMetrics();
         InferenceMetrics inference = new InferenceMetrics();
         ScoreMetrics scores = new ScoreMetrics(registry.getPrometheusRegistry());
@@ -81,7 +92,8 @@ public final class VigilMetrics implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
-        kafka = new KafkaStreamsMetrics(app.streams());
+        kafka = kafkaRefresh == null ? new KafkaStreamsMetrics(app.streams())
+                : new KafkaStreamsMetrics(app.streams(), Tags.empty(), kafkaRefresh);
         kafka.bindTo(registry);
         readiness = app::notReadyReason;
     }
@@ -93,6 +105,11 @@ public final class VigilMetrics implements AutoCloseable {
     /** Why the detector is not ready, in one line; empty when it is. */
     public Optional<String> notReadyReason() {
         return readiness.get();
+    }
+
+    /** The registry itself, for tests that listen to it. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** Every meter in the Prometheus text format (version 0.0.4). */

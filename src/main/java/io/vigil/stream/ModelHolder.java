@@ -58,6 +58,11 @@ public final class ModelHolder implements AutoCloseable {
         return withModel(ActiveModel::metadata);
     }
 
+    /** The current model's alert threshold: key {@code threshold}, or the calibration's default for this model. */
+    public double threshold() {
+        return withModel(ActiveModel::threshold);
+    }
+
     /** Swaps in {@code next} after checking it fits; closes {@code next} and throws if it does not. */
     public void swap(LoadedModel next) {
         ActiveModel replacement;

@@ -31,6 +31,7 @@ class DemoIT {
         assertEquals(0, code, "exit code; stderr:\n" + err);
         assertTrue(text.contains("Vigil demo:"), "banner");
         assertTrue(text.contains("Kafka broker:  localhost:"), "broker address");
+        assertTrue(text.contains("calibration validation-quantile, threshold 0.9995,"), "the default calibration and the demo's threshold");
         assertTrue(text.contains("Metrics:"), "metrics line");
         assertTrue(text.contains("Press Ctrl-C to stop"), "how to stop");
         assertTrue(text.contains(" inject "), "anomalies announced");
@@ -42,5 +43,14 @@ class DemoIT {
         assertTrue(text.contains("median detection delay: "), "delay line");
         assertTrue(text.contains("First window scored"), "time to first score");
         assertTrue(System.nanoTime() - started < 90e9, "the demo stops soon after --duration");
+    }
+
+    @Test
+    void anotherCalibrationRunsWithItsOwnDefaultThreshold() {
+        CliRunner.Run r = CliRunner.run("demo", "--duration", "5", "--calibration", "streaming-likelihood", "--metrics-port", "0");
+        System.out.println(r.out());
+        assertEquals(0, r.exitCode(), "exit code; stderr:\n" + r.err());
+        assertTrue(r.out().contains("calibration streaming-likelihood, threshold 0.9,"), "the running detector's method and threshold");
+        assertTrue(r.out().contains("injected anomalies caught: "), "a summary");
     }
 }
