@@ -114,7 +114,9 @@ public final class VigilConfig {
         alertCloseAfter = r.integer(ALERT_CLOSE_AFTER, 1, Integer.MAX_VALUE);
         alertCriticalThreshold = r.decimal(ALERT_CRITICAL_THRESHOLD, c -> c > 0 && c <= 1,
                 "a number greater than 0 and at most 1, such as 0.999");
-        threshold.filter(t -> alertCriticalThreshold < t).ifPresent(t -> r.reject(ALERT_CRITICAL_THRESHOLD,
+        // Left at its default, the critical threshold follows the threshold instead (detector()).
+        threshold.filter(t -> alertCriticalThreshold < t && !Setting.DEFAULT.equals(r.origin(ALERT_CRITICAL_THRESHOLD)))
+                .ifPresent(t -> r.reject(ALERT_CRITICAL_THRESHOLD,
                 "at least threshold (" + t + ", " + r.origin(THRESHOLD) + ")"));
         alertTopFeatures = r.integer(ALERT_TOP_FEATURES, 1, Integer.MAX_VALUE);
         alertCooldown = r.integer(ALERT_COOLDOWN, 0, Integer.MAX_VALUE);
@@ -181,13 +183,13 @@ public final class VigilConfig {
      * The alerting settings, with the model's calibration threshold where {@code threshold} is empty.
      *
      * @throws InputException when {@code alert.critical.threshold}, set by the user, is below the model's threshold (left
-     *                        at its default, it rises to {@code 1 − (1 − threshold) / 10})
+     *                        at its default, it rises to {@code 1 − (1 − threshold) / 10} above a threshold over 0.999,
+     *                        the model's or one set by {@code threshold})
      */
     public DetectorConfig detector(double modelThreshold) {
         double t = threshold.orElse(modelThreshold);
         boolean criticalDefaulted = Setting.DEFAULT.equals(settings.get(ALERT_CRITICAL_THRESHOLD).origin());
-        double critical = threshold.isEmpty() && criticalDefaulted
-                ? DetectorConfig.defaultCriticalThreshold(modelThreshold) : alertCriticalThreshold;
+        double critical = criticalDefaulted ? DetectorConfig.defaultCriticalThreshold(t) : alertCriticalThreshold;
         if (threshold.isEmpty() && critical < modelThreshold) {
             throw new InputException(ALERT_CRITICAL_THRESHOLD + " = \"" + settings.get(ALERT_CRITICAL_THRESHOLD).value()
                     + "\" (" + settings.get(ALERT_CRITICAL_THRESHOLD).origin() + "): expected at least the model's"

@@ -26,7 +26,10 @@ public record CalibrationSettings(Calibration method, double spotRisk, boolean d
     public static final ZoneId DEFAULT_DAILY_ZONE = ZoneId.of("UTC");
     /** What {@link #KEY_DAILY_ZONE} takes, for error messages. */
     public static final String DAILY_ZONE_EXPECTED = "a time zone id such as UTC, Europe/Berlin, America/New_York or Asia/Kolkata";
-    /** Default threshold of {@code streaming-likelihood}: a tail probability of about 1e-10 (ten standard deviations). */
+    /**
+     * Default threshold of {@code streaming-likelihood}: 1 − exp(−L/10) = 0.9 at L = 23 decades, a tail probability of
+     * about 1e-23 (ten standard deviations).
+     */
     public static final double LIKELIHOOD_THRESHOLD = 0.9;
     /** Default threshold of {@code mahalanobis}: one normal window in a thousand if the errors were Gaussian. */
     public static final double MAHALANOBIS_THRESHOLD = 0.999;

@@ -211,4 +211,14 @@ class VigilConfigTest {
         assertEquals(0.999, VigilConfig.load(ConfigFiles.write(dir), Map.of()).detector(0.99).criticalThreshold(), 1e-12,
                 "below the default, the default stays");
     }
+
+    @Test
+    void aDefaultedCriticalThresholdRisesAboveAThresholdSetByTheUserToo() {
+        DetectorConfig d = VigilConfig.load(ConfigFiles.write(dir, "threshold=0.9995"), Map.of()).detector(0.99);
+        assertEquals(0.9995, d.threshold(), 1e-12);
+        assertEquals(0.99995, d.criticalThreshold(), 1e-12, "ten times rarer than the threshold, as evaluate derives it");
+        Path userCritical = ConfigFiles.write(dir, "threshold=0.9995", "alert.critical.threshold=0.999");
+        InputException e = assertThrows(InputException.class, () -> VigilConfig.load(userCritical, Map.of()));
+        assertTrue(e.getMessage().startsWith("alert.critical.threshold = \"0.999\" (from "), "one set below is refused: " + e.getMessage());
+    }
 }
