@@ -355,6 +355,9 @@ public final class Bench {
         p.setProperty("batch.max", Integer.toString(settings.batchMax()));
         p.setProperty("batch.linger.ms", Integer.toString(settings.batchLingerMs()));
         p.setProperty("calibration", settings.calibration().wireName());
+        if (settings.rocksDbMemoryMaxBytes() > 0) {
+            p.setProperty("rocksdb.memory.max.bytes", Long.toString(settings.rocksDbMemoryMaxBytes()));
+        }
         if (settings.commitIntervalMs() > 0) {
             p.setProperty("kafka.commit.interval.ms", Integer.toString(settings.commitIntervalMs()));
         }
