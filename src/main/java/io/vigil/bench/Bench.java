@@ -95,9 +95,11 @@ public final class Bench {
         out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s, calibration %s%n", records,
                 settings.series(), model.features().size(), model.window(), model.name(), model.version(),
                 settings.calibration().wireName());
-        out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, %d cores, max heap %d MB%n",
+        out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, rocksdb.memory.max.bytes %s,"
+                        + " %d cores, max heap %d MB%n",
                 settings.partitions(), settings.threads(), settings.batchMax(), settings.batchLingerMs(),
                 settings.commitIntervalMs() > 0 ? Integer.toString(settings.commitIntervalMs()) : "default",
+                settings.rocksDbMemoryMaxBytes() > 0 ? Long.toString(settings.rocksDbMemoryMaxBytes()) : "unbounded",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
         broker = LocalBroker.builder().port(0).dataDir(work.resolve("broker")).build().start();
