@@ -95,9 +95,11 @@ public final class Bench {
         out.printf("Vigil bench: %,d records, %,d series, %d features, window %d, hop 1; model %s %s, calibration %s%n", records,
                 settings.series(), model.features().size(), model.window(), model.name(), model.version(),
                 settings.calibration().wireName());
-        out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, %d cores, max heap %d MB%n",
+        out.printf("  %d partitions, %d stream thread(s), batch.max %d, batch.linger.ms %d, commit.interval.ms %s, rocksdb.memory.max.bytes %s,"
+                        + " %d cores, max heap %d MB%n",
                 settings.partitions(), settings.threads(), settings.batchMax(), settings.batchLingerMs(),
                 settings.commitIntervalMs() > 0 ? Integer.toString(settings.commitIntervalMs()) : "default",
+                settings.rocksDbMemoryMaxBytes() > 0 ? Long.toString(settings.rocksDbMemoryMaxBytes()) : "unbounded",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
         broker = LocalBroker.builder().port(0).dataDir(work.resolve("broker")).build().start();
@@ -355,6 +357,9 @@ public final class Bench {
         p.setProperty("batch.max", Integer.toString(settings.batchMax()));
         p.setProperty("batch.linger.ms", Integer.toString(settings.batchLingerMs()));
         p.setProperty("calibration", settings.calibration().wireName());
+        if (settings.rocksDbMemoryMaxBytes() > 0) {
+            p.setProperty("rocksdb.memory.max.bytes", Long.toString(settings.rocksDbMemoryMaxBytes()));
+        }
         if (settings.commitIntervalMs() > 0) {
             p.setProperty("kafka.commit.interval.ms", Integer.toString(settings.commitIntervalMs()));
         }

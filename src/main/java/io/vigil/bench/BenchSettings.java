@@ -2,6 +2,7 @@ package io.vigil.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.vigil.detect.Calibration;
+import io.vigil.stream.BoundedRocksDbMemory;
 import java.nio.file.Path;
 
 /**
@@ -23,10 +24,11 @@ import java.nio.file.Path;
  * @param calibration     the detector's {@code calibration}: the stateful methods read and write per-series stores for
  *                        every window, which is what a bench with them measures; in the JSON once, as the figures'
  *                        {@code calibration}, by its config name
+ * @param rocksDbMemoryMaxBytes the detector's {@code rocksdb.memory.max.bytes}; 0 leaves RocksDB unbounded (the default)
  */
 public record BenchSettings(long records, int series, int partitions, int threads, int batchMax, int batchLingerMs,
                             int commitIntervalMs, int latencySeconds, double latencyRate, Path modelDir,
-                            @JsonIgnore Calibration calibration) {
+                            @JsonIgnore Calibration calibration, long rocksDbMemoryMaxBytes) {
     public static final long DEFAULT_RECORDS = 1_000_000;
     public static final int DEFAULT_SERIES = 1_000;
     public static final int DEFAULT_PARTITIONS = 4;
@@ -55,6 +57,10 @@ public record BenchSettings(long records, int series, int partitions, int thread
         }
         if (latencySeconds < 0) {
             throw new IllegalArgumentException("--latency-seconds must be 0 (skip) or more, got " + latencySeconds);
+        }
+        if (rocksDbMemoryMaxBytes != 0 && rocksDbMemoryMaxBytes < BoundedRocksDbMemory.MIN_BYTES) {
+            throw new IllegalArgumentException("--rocksdb-memory-max-bytes must be 0 (unbounded) or at least "
+                    + BoundedRocksDbMemory.MIN_BYTES + " (16 MiB), got " + rocksDbMemoryMaxBytes);
         }
         if (calibration == null) {
             throw new IllegalArgumentException("--calibration is required, one of " + Calibration.names());

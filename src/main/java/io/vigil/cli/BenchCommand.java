@@ -52,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     String calibration = ConfigKeys.defaultOf(ConfigKeys.CALIBRATION);
 
+    @Option(names = "--rocksdb-memory-max-bytes", paramLabel = "BYTES",
+            description = "the detector's rocksdb.memory.max.bytes: one bound for all its RocksDB stores (default: 0, unbounded)")
+    long rocksDbMemoryMaxBytes;
+
     @Option(names = "--model", paramLabel = "DIR", description = "the model (default: models/demo in Vigil's directory: T=32, F=4, H=32)")
     Path model;
 
@@ -70,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model " + modelDir + " is not a directory");
         }
         BenchSettings settings = new BenchSettings(records, series, partitions, threads, batchMax, batchLingerMs, commitIntervalMs,
-                latencySeconds, latencyRate, modelDir, BenchSettings.calibration(calibration));
+                latencySeconds, latencyRate, modelDir, BenchSettings.calibration(calibration), rocksDbMemoryMaxBytes);
         BenchResult result = Bench.run(settings, out);
         out.printf(Locale.ROOT, "%ncalibration %s: model %,.0f records/s, pass-through %,.0f records/s, ratio %.2f%n",
                 settings.calibration().wireName(), result.withModel().recordsPerSecond(), result.passThrough().recordsPerSecond(),

@@ -25,6 +25,8 @@ public final class ConfigKeys {
     public static final String KAFKA_PROCESSING_GUARANTEE = "kafka.processing.guarantee";
     public static final String APPLICATION_ID = "application.id";
     public static final String STATE_DIR = "state.dir";
+    public static final String ROCKSDB_MEMORY_MAX_BYTES = "rocksdb.memory.max.bytes";
+    public static final String ROCKSDB_MEMORY_WRITE_BUFFER_RATIO = "rocksdb.memory.write.buffer.ratio";
     public static final String MODEL_DIR = "model.dir";
     public static final String MODEL_VERSION = "model.version";
     public static final String MODEL_POLL_INTERVAL = "model.poll.interval";
@@ -112,6 +114,8 @@ public final class ConfigKeys {
         d.put(KAFKA_PROCESSING_GUARANTEE, "exactly_once_v2");
         d.put(APPLICATION_ID, "vigil");
         d.put(STATE_DIR, STATE_DIR_DEFAULT);
+        d.put(ROCKSDB_MEMORY_MAX_BYTES, "");
+        d.put(ROCKSDB_MEMORY_WRITE_BUFFER_RATIO, "0.5");
         d.put(MODEL_DIR, null);
         d.put(MODEL_VERSION, "");
         d.put(MODEL_POLL_INTERVAL, "30s");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -110,6 +111,24 @@ final class SettingsReader {
         }
         reject(key, expected);
         return min;
+    }
+
+    /** A whole number of at least {@code min} that may exceed an int, such as a size in bytes; empty text means "not set". */
+    OptionalLong optionalLong(String key, long min, String expected) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n >= min) {
+                return OptionalLong.of(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the expected range
+        }
+        reject(key, expected);
+        return OptionalLong.empty();
     }
 
     boolean bool(String key) {

@@ -8,6 +8,7 @@ import io.vigil.detect.Spot;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.detect.Suppression;
 import io.vigil.registry.ModelDirectory;
+import io.vigil.stream.BoundedRocksDbMemory;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -43,6 +45,7 @@ public final class VigilConfig {
     private final SortedMap<String, String> kafka;
     private final String applicationId;
     private final Path stateDir;
+    private final Optional<BoundedRocksDbMemory.Budget> rocksDbMemory;
     private final Path modelDir;
     private final Optional<String> modelVersion;
     private final Duration modelPollInterval;
@@ -83,6 +86,7 @@ public final class VigilConfig {
         kafka = Collections.unmodifiableSortedMap(KafkaSettings.read(merged.settings(), r));
         applicationId = r.kafkaName(APPLICATION_ID);
         stateDir = r.path(STATE_DIR, "a directory for Kafka Streams state");
+        rocksDbMemory = rocksDbMemory(r, kafka);
         modelDir = r.existingDirectory(MODEL_DIR, "a model directory (models/<name> or models/<name>/<version>)");
         modelVersion = r.optional(MODEL_VERSION).filter(v -> r.check(MODEL_VERSION, ModelDirectory.isVersionName(v),
                 "a version such as 20261123T182628Z (yyyyMMdd'T'HHmmss'Z'), or empty for the newest"));
@@ -170,12 +174,16 @@ public final class VigilConfig {
         return Collections.unmodifiableMap(new TreeMap<String, Object>(kafka));
     }
 
-    /** Kafka Streams settings: {@link #kafkaProperties()} plus {@code application.id} and {@code state.dir}. A fresh copy. */
+    /**
+     * Kafka Streams settings: {@link #kafkaProperties()} plus {@code application.id}, {@code state.dir} and, when
+     * {@code rocksdb.memory.max.bytes} is set, the {@link BoundedRocksDbMemory} config setter with its budget. A fresh copy.
+     */
     public Properties streamsProperties() {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        rocksDbMemory.ifPresent(budget -> p.putAll(budget.streamsConfig()));
         return p;
     }
 
@@ -225,6 +233,14 @@ public final class VigilConfig {
     /** {@code state.dir} (default {@code ${java.io.tmpdir}/vigil-state}): Kafka Streams' local state. */
     public Path stateDir() {
         return stateDir;
+    }
+
+    /**
+     * {@code rocksdb.memory.max.bytes} (default empty = unbounded, Kafka Streams' per-store defaults) and
+     * {@code rocksdb.memory.write.buffer.ratio} (default 0.5): the off-heap memory all RocksDB stores share.
+     */
+    public Optional<BoundedRocksDbMemory.Budget> rocksDbMemory() {
+        return rocksDbMemory;
     }
 
     /** {@code model.dir} (required, must exist): a model name directory or one version directory. */
@@ -295,6 +311,22 @@ public final class VigilConfig {
     /** {@code max.gap} (default empty = the model's): a longer pause between two points is a gap. */
     public Optional<Duration> maxGap() {
         return maxGap;
+    }
+
+    private static Optional<BoundedRocksDbMemory.Budget> rocksDbMemory(SettingsReader r, Map<String, String> kafka) {
+        OptionalLong maxBytes = r.optionalLong(ROCKSDB_MEMORY_MAX_BYTES, BoundedRocksDbMemory.MIN_BYTES,
+                "a number of bytes of at least " + BoundedRocksDbMemory.MIN_BYTES + " (16 MiB), such as 268435456 for 256 MiB;"
+                        + " empty = unbounded");
+        double ratio = r.decimal(ROCKSDB_MEMORY_WRITE_BUFFER_RATIO, f -> f > 0 && f < 1,
+                "a fraction greater than 0 and less than 1, such as 0.5");
+        String setter = KAFKA_PREFIX + StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG;
+        if (maxBytes.isPresent() && kafka.containsKey(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)) {
+            r.reject(ROCKSDB_MEMORY_MAX_BYTES, "no value while " + setter + " is set: Kafka Streams takes one RocksDB config"
+                    + " setter; bound the memory in that class, or remove " + setter);
+            return Optional.empty();
+        }
+        return maxBytes.isPresent() && !Double.isNaN(ratio)
+                ? Optional.of(new BoundedRocksDbMemory.Budget(maxBytes.getAsLong(), ratio)) : Optional.empty();
     }
 
     private static Calibration calibration(SettingsReader r) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
     private static BenchSettings settings(long records, int series) {
-        return new BenchSettings(records, series, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.VALIDATION_QUANTILE);
+        return new BenchSettings(records, series, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.VALIDATION_QUANTILE, 0);
     }
 
     @Test
@@ -36,9 +36,9 @@ class BenchSettingsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(-1, 10)).getMessage().contains("--records"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> settings(0, 0)).getMessage().contains("--series"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new BenchSettings(0, 10, 4, 1, 256, 5, 0, -1, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE)).getMessage().contains("--latency-seconds"));
+                () -> new BenchSettings(0, 10, 4, 1, 256, 5, 0, -1, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE, 0)).getMessage().contains("--latency-seconds"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new BenchSettings(0, 10, 4, 1, 256, 5, -1, 30, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE)).getMessage().contains("--commit-interval-ms"));
+                () -> new BenchSettings(0, 10, 4, 1, 256, 5, -1, 30, 0, Path.of("m"), Calibration.VALIDATION_QUANTILE, 0)).getMessage().contains("--commit-interval-ms"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class BenchSettingsTest {
 
     @Test
     void theDetectorRunsWithTheBenchsCalibration() {
-        BenchSettings likelihood = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.STREAMING_LIKELIHOOD);
+        BenchSettings likelihood = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.STREAMING_LIKELIHOOD, 0);
         assertEquals(Calibration.STREAMING_LIKELIHOOD,
                 Bench.config(likelihood, "localhost:9092", Path.of("work"), "run1", Bench.INPUT).calibration().method());
         assertEquals(Calibration.VALIDATION_QUANTILE,
@@ -60,9 +60,21 @@ class BenchSettingsTest {
     }
 
     @Test
+    void aRocksDbBoundReachesTheDetectorAndAMistakeNamesTheOption() {
+        BenchSettings bounded = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), Calibration.VALIDATION_QUANTILE,
+                64L << 20);
+        assertEquals(64L << 20, Bench.config(bounded, "localhost:9092", Path.of("work"), "run1", Bench.INPUT).rocksDbMemory()
+                .orElseThrow().maxBytes());
+        assertTrue(Bench.config(settings(0, 10), "localhost:9092", Path.of("work"), "run1", Bench.INPUT).rocksDbMemory().isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0,
+                Path.of("m"), Calibration.VALIDATION_QUANTILE, 256));
+        assertTrue(e.getMessage().startsWith("--rocksdb-memory-max-bytes must be 0 (unbounded) or at least 16777216"), e.getMessage());
+    }
+
+    @Test
     void everyCalibrationGivesADetectorThatStarts() {
         for (Calibration method : Calibration.values()) {
-            BenchSettings s = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), method);
+            BenchSettings s = new BenchSettings(0, 10, 4, 1, 256, 5, 0, 30, 0, Path.of("models/demo"), method, 0);
             VigilConfig config = Bench.config(s, "localhost:9092", Path.of("work"), "run1", Bench.INPUT);
             // As DetectorApp builds it; spot's 1 − spot.risk is above alert.critical.threshold's default.
             double threshold = config.calibration().defaultThreshold(0.95);

@@ -43,10 +43,11 @@ class BenchIT {
     }
 
     @Test
-    void benchesAStatefulCalibrationAndNamesIt() throws Exception {
+    void benchesAStatefulCalibrationUnderARocksDbBoundAndNamesBoth() throws Exception {
         Path json = dir.resolve("bench.json");
         CliRunner.Run run = CliRunner.run("bench", "--records", "1200", "--series", "20", "--partitions", "2",
-                "--latency-seconds", "0", "--calibration", "streaming-likelihood", "--model", "models/demo", "--json", json.toString());
+                "--latency-seconds", "0", "--calibration", "streaming-likelihood", "--rocksdb-memory-max-bytes", "33554432",
+                "--model", "models/demo", "--json", json.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode f = new ObjectMapper().readTree(json.toFile());
         assertEquals("streaming-likelihood", f.get("calibration").asText(), f.toString());
@@ -54,6 +55,8 @@ class BenchIT {
         assertTrue(f.get("passthrough_records_per_s").asDouble() > 0, f.toString());
         assertEquals(20 * 29, f.get("model_run").get("windows_scored").asLong());
         assertTrue(run.out().contains("calibration streaming-likelihood"), run.out());
+        assertTrue(run.out().contains("rocksdb.memory.max.bytes 33554432"), run.out());
+        assertEquals(33554432, f.get("settings").get("rocks_db_memory_max_bytes").asLong(), f.toString());
     }
 
     @Test
