@@ -59,8 +59,9 @@ class KafkaMeterRefreshIT {
                 awaitRunning(app);
                 MetricsIT.produce(kafka);
                 int windows = MetricsIT.SERIES.size() * (MetricsIT.POINTS - TestModels.WINDOW + 1);
+                // The series gauge counts what the stores hold, which follows the scores by up to a commit.
                 PrometheusText s = until(metrics, t -> t.has("vigil_windows_scored_total")
-                        && t.value("vigil_windows_scored_total") >= windows);
+                        && t.value("vigil_windows_scored_total") >= windows && t.value("vigil_series_active") == MetricsIT.SERIES.size());
                 int seen = refresh.runs.get();
                 s = until(metrics, t -> refresh.runs.get() >= seen + REFRESHES_AFTER_SCORING);
 
