@@ -1,5 +1,6 @@
 package io.vigil.cli;
 
+import io.vigil.config.DetectionSettings;
 import io.vigil.detect.eval.LabelMetrics;
 import io.vigil.evaluate.EvaluationReport;
 import io.vigil.evaluate.EvaluationSettings;
@@ -13,8 +14,9 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Score history offline through the same inference and detection code the stream uses.")
 final class EvaluateCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "a model name directory (newest version) or a version directory")
     Path model;
 
@@ -31,7 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "NAB-style labelled windows (JSON); default: a 0/1 'label' column if the input has one")
     Path labels;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "the detector's properties file (threshold, alert.*, max.gap, model.version)")
+    @Option(names = "--config", paramLabel = "FILE", description = "the detector's properties file (threshold, alert.*, calibration, max.gap, model.version);"
+            + " VIGIL_* environment variables override it, as for run")
     Path config;
 
     @picocli.CommandLine.Mixin
@@ -42,10 +47,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties props = EvaluationSettings.load(config);
-        try (LoadedModel loaded = LoadedModel.load(model, props.getProperty(EvaluationSettings.KEY_MODEL_VERSION))) {
+        // The environment too, as run reads it: an evaluation should predict the stream it configures.
+        DetectionSettings detection = EvaluationSettings.read(config, System.getenv());
+        detection.warnings().forEach(w -> LOG.warn("config: {}", w));
+        try (LoadedModel loaded = LoadedModel.load(model, detection.modelVersion().orElse(null))) {
             ModelMetadata meta = loaded.metadata();
-            EvaluationSettings settings = EvaluationSettings.resolve(props, meta);
+            EvaluationSettings settings = EvaluationSettings.resolve(detection, meta);
             History history = new HistoryReader(files.forFeatures(meta.features())).read(inputs);
             InputLabels truth = InputLabels.find(inputs, labels);
             LabelMetrics metrics;

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * and variables are not errors (a newer file may meet an older detector) but become warnings.
  */
 final class ConfigSources {
+    /** The source name of properties given in memory rather than read from a file. */
+    static final String UNNAMED_SOURCE = "properties";
     /** Variables the {@code bin/vigil} launcher reads itself; they are not config keys. */
     static final Set<String> LAUNCHER_VARIABLES = Set.of("VIGIL_JAVA_OPTS", "VIGIL_JAVACPP_CACHE", "VIGIL_DEBUG");
 

@@ -1,6 +1,7 @@
 package io.vigil.config;
 
 import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.InputException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -42,6 +43,13 @@ final class SettingsReader {
         return List.copyOf(errors);
     }
 
+    /** Throws every problem recorded so far, one per line; call once all keys are read. */
+    void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InputException(String.join("\n", errors));
+        }
+    }
+
     /** Records a problem with {@code key}'s value. */
     void reject(String key, String expected) {
         Setting s = settings.get(key);
@@ -77,6 +85,11 @@ final class SettingsReader {
     String text(String key) {
         Setting s = settings.get(key);
         return s == null ? "" : s.value();
+    }
+
+    /** The setting of a key, or null when it has none. */
+    Setting setting(String key) {
+        return settings.get(key);
     }
 
     String origin(String key) {

@@ -2,22 +2,16 @@ package io.vigil.config;
 
 import static io.vigil.config.ConfigKeys.*;
 
-import io.vigil.detect.Calibration;
 import io.vigil.detect.CalibrationSettings;
-import io.vigil.detect.Spot;
 import io.vigil.detect.DetectorConfig;
-import io.vigil.detect.Suppression;
-import io.vigil.registry.ModelDirectory;
 import io.vigil.stream.BoundedRocksDbMemory;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -32,11 +26,11 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code -} as {@code _} ({@code topic.dead-letter} → {@code VIGIL_TOPIC_DEAD_LETTER}). Keys under
  * {@code kafka.} go to the Kafka clients and Kafka Streams with the prefix stripped. Every bad value
  * is reported at load, all together, as an {@link InputException}; unknown keys are warnings.
- * {@link #describe()} and {@link #toString()} print secrets as {@code [redacted]}. Each key, its
+ * {@link #describe()} and {@link #toString()} print secrets as {@code [redacted]}. The keys that decide
+ * what the model's errors become are {@link #detection()}, which {@code vigil evaluate} reads alone. Each key, its
  * default and meaning are listed in {@code docs/configuration.md} and {@code deploy/vigil.properties}.
  */
 public final class VigilConfig {
-    private static final String UNNAMED_SOURCE = "properties";
     private static final int MAX_BATCH = 65_536;
     private static final int MAX_PORT = 65_535;
 
@@ -47,7 +41,7 @@ public final class VigilConfig {
     private final Path stateDir;
     private final Optional<BoundedRocksDbMemory.Budget> rocksDbMemory;
     private final Path modelDir;
-    private final Optional<String> modelVersion;
+    private final DetectionSettings detection;
     private final Duration modelPollInterval;
     private final String topicInput;
     private final String topicScores;
@@ -59,24 +53,12 @@ public final class VigilConfig {
     private final boolean topicCreate;
     private final int windowHop;
     private final Duration grace;
-    private final Optional<Duration> maxGap;
     private final GapPolicy gapPolicy;
-    private final CalibrationSettings calibration;
     private final int recordMaxBytes;
     private final int dlqMaxValueBytes;
     private final Duration seriesIdleTtl;
     private final int batchMax;
     private final Duration batchLinger;
-    private final Optional<Double> threshold;
-    private final int alertOpenAfter;
-    private final int alertCloseAfter;
-    private final double alertCriticalThreshold;
-    private final int alertTopFeatures;
-    private final int alertCooldown;
-    private final int alertWarmup;
-    private final double alertSuppressAbsolute;
-    private final double alertSuppressRelative;
-    private final Optional<Double> rangeGuardMargin;
     private final String metricsBind;
     private final int metricsPort;
 
@@ -88,8 +70,7 @@ public final class VigilConfig {
         stateDir = r.path(STATE_DIR, "a directory for Kafka Streams state");
         rocksDbMemory = rocksDbMemory(r, kafka);
         modelDir = r.existingDirectory(MODEL_DIR, "a model directory (models/<name> or models/<name>/<version>)");
-        modelVersion = r.optional(MODEL_VERSION).filter(v -> r.check(MODEL_VERSION, ModelDirectory.isVersionName(v),
-                "a version such as 20261123T182628Z (yyyyMMdd'T'HHmmss'Z'), or empty for the newest"));
+        detection = DetectionSettings.read(r, warnings);
         modelPollInterval = r.duration(MODEL_POLL_INTERVAL, true);
         topicInput = r.kafkaName(TOPIC_INPUT);
         topicScores = r.kafkaName(TOPIC_SCORES);
@@ -101,36 +82,12 @@ public final class VigilConfig {
         topicCreate = r.bool(TOPIC_CREATE);
         windowHop = r.integer(WINDOW_HOP, 1, Integer.MAX_VALUE);
         grace = r.duration(GRACE, true);
-        maxGap = r.optionalDuration(MAX_GAP, false);
         gapPolicy = r.choice(GAP_POLICY, GapPolicy.class, GapPolicy.RESET);
         recordMaxBytes = r.integer(RECORD_MAX_BYTES, 1, Integer.MAX_VALUE);
         dlqMaxValueBytes = r.integer(DLQ_MAX_VALUE_BYTES, 0, Integer.MAX_VALUE);
         seriesIdleTtl = r.duration(SERIES_IDLE_TTL, false);
         batchMax = r.integer(BATCH_MAX, 1, MAX_BATCH);
         batchLinger = Duration.ofMillis(r.integer(BATCH_LINGER_MS, 0, Integer.MAX_VALUE));
-        double spotRisk = r.decimal(SPOT_RISK, q -> q > 0 && q < 1 - Spot.INITIAL_LEVEL,
-                "a probability in (0, " + (float) (1 - Spot.INITIAL_LEVEL) + "), such as 0.0001");
-        calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk,
-                r.bool(LIKELIHOOD_DAILY_BASELINE), dailyZone(r));
-        threshold = r.optionalDecimal(THRESHOLD, t -> t > 0 && t < 1,
-                "a number between 0 and 1 exclusive, such as 0.99; empty for the model's calibration threshold");
-        alertOpenAfter = r.integer(ALERT_OPEN_AFTER, 1, Integer.MAX_VALUE);
-        alertCloseAfter = r.integer(ALERT_CLOSE_AFTER, 1, Integer.MAX_VALUE);
-        alertCriticalThreshold = r.decimal(ALERT_CRITICAL_THRESHOLD, c -> c > 0 && c <= 1,
-                "a number greater than 0 and at most 1, such as 0.999");
-        // Left at its default, the critical threshold follows the threshold instead (detector()).
-        threshold.filter(t -> alertCriticalThreshold < t && !Setting.DEFAULT.equals(r.origin(ALERT_CRITICAL_THRESHOLD)))
-                .ifPresent(t -> r.reject(ALERT_CRITICAL_THRESHOLD,
-                "at least threshold (" + t + ", " + r.origin(THRESHOLD) + ")"));
-        alertTopFeatures = r.integer(ALERT_TOP_FEATURES, 1, Integer.MAX_VALUE);
-        alertCooldown = r.integer(ALERT_COOLDOWN, 0, Integer.MAX_VALUE);
-        alertWarmup = r.integer(ALERT_WARMUP, 0, Integer.MAX_VALUE);
-        alertSuppressAbsolute = r.decimal(ALERT_SUPPRESS_ABSOLUTE, a -> a >= 0 && !a.isInfinite(),
-                "a distance of at least 0 in the features' units, such as 0.5; 0 = off");
-        alertSuppressRelative = r.decimal(ALERT_SUPPRESS_RELATIVE, f -> f >= 0 && f <= 1,
-                "a fraction of the observed value from 0 to 1, such as 0.05; 0 = off");
-        rangeGuardMargin = r.optionalDecimal(RANGE_GUARD_MARGIN, m -> m >= 0 && !m.isInfinite(),
-                "a fraction of the training range of at least 0, such as 0.1; empty = off");
         metricsBind = r.required(METRICS_BIND, "a host name or IP address to listen on, such as 0.0.0.0");
         metricsPort = r.integer(METRICS_PORT, 0, MAX_PORT);
         r.distinct(TOPIC_INPUT, TOPIC_SCORES, TOPIC_ALERTS, TOPIC_DEAD_LETTER, TOPIC_EMBEDDINGS);
@@ -147,7 +104,7 @@ public final class VigilConfig {
 
     /** Builds a config from properties already in memory (reported as coming from "properties"). */
     public static VigilConfig of(Properties props, Map<String, String> env) {
-        return build(props, UNNAMED_SOURCE, env);
+        return build(props, ConfigSources.UNNAMED_SOURCE, env);
     }
 
     /** As {@link #of(Properties, Map)}, with errors saying the values came from {@code source} (such as a command's options). */
@@ -159,9 +116,7 @@ public final class VigilConfig {
         ConfigSources.Merged merged = ConfigSources.merge(props, sourceName, env);
         SettingsReader reader = new SettingsReader(merged.settings());
         VigilConfig config = new VigilConfig(merged, reader);
-        if (!reader.errors().isEmpty()) {
-            throw new InputException(String.join("\n", reader.errors()));
-        }
+        reader.throwIfInvalid();
         return config;
     }
 
@@ -187,29 +142,14 @@ public final class VigilConfig {
         return p;
     }
 
-    /**
-     * The alerting settings, with the model's calibration threshold where {@code threshold} is empty.
-     *
-     * @throws InputException when {@code alert.critical.threshold}, set by the user, is below the model's threshold (left
-     *                        at its default, it rises to {@code 1 − (1 − threshold) / 10} above a threshold over 0.999,
-     *                        the model's or one set by {@code threshold})
-     */
+    /** The keys that decide what the model's errors become, as {@code vigil evaluate} reads them too. */
+    public DetectionSettings detection() {
+        return detection;
+    }
+
+    /** {@link DetectionSettings#detector}: the alerting settings, with {@code modelThreshold} where {@code threshold} is empty. */
     public DetectorConfig detector(double modelThreshold) {
-        double t = threshold.orElse(modelThreshold);
-        boolean criticalDefaulted = Setting.DEFAULT.equals(settings.get(ALERT_CRITICAL_THRESHOLD).origin());
-        double critical = criticalDefaulted ? DetectorConfig.defaultCriticalThreshold(t) : alertCriticalThreshold;
-        if (threshold.isEmpty() && critical < modelThreshold) {
-            throw new InputException(ALERT_CRITICAL_THRESHOLD + " = \"" + settings.get(ALERT_CRITICAL_THRESHOLD).value()
-                    + "\" (" + settings.get(ALERT_CRITICAL_THRESHOLD).origin() + "): expected at least the model's"
-                    + " calibration threshold " + modelThreshold + "; raise it, or set " + THRESHOLD);
-        }
-        try {
-            return new DetectorConfig(t, alertOpenAfter, alertCloseAfter, critical, alertTopFeatures,
-                    alertCooldown, alertWarmup, new Suppression(alertSuppressAbsolute, alertSuppressRelative),
-                    rangeGuardMargin.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("detector settings: " + e.getMessage(), e);
-        }
+        return detection.detector(modelThreshold);
     }
 
     /** Every effective key = value, sorted, one per line, with its origin; secrets {@code [redacted]}. */
@@ -250,7 +190,7 @@ public final class VigilConfig {
 
     /** {@code model.version} (default empty = the newest): pins a version of a name directory. */
     public Optional<String> modelVersion() {
-        return modelVersion;
+        return detection.modelVersion();
     }
 
     /** {@code model.poll.interval} (default {@code 30s}): how often to look for a new version; zero disables reload. */
@@ -310,7 +250,7 @@ public final class VigilConfig {
 
     /** {@code max.gap} (default empty = the model's): a longer pause between two points is a gap. */
     public Optional<Duration> maxGap() {
-        return maxGap;
+        return detection.maxGap();
     }
 
     private static Optional<BoundedRocksDbMemory.Budget> rocksDbMemory(SettingsReader r, Map<String, String> kafka) {
@@ -329,35 +269,9 @@ public final class VigilConfig {
                 ? Optional.of(new BoundedRocksDbMemory.Budget(maxBytes.getAsLong(), ratio)) : Optional.empty();
     }
 
-    private static Calibration calibration(SettingsReader r) {
-        String text = r.required(CALIBRATION, "one of " + Calibration.names());
-        try {
-            return Calibration.parse(text);
-        } catch (IllegalArgumentException e) {
-            r.reject(CALIBRATION, "one of " + Calibration.names());
-            return Calibration.VALIDATION_QUANTILE;
-        }
-    }
-
-    private static ZoneId dailyZone(SettingsReader r) {
-        String text = r.required(LIKELIHOOD_DAILY_ZONE, CalibrationSettings.DAILY_ZONE_EXPECTED);
-        try {
-            return text.isEmpty() ? CalibrationSettings.DEFAULT_DAILY_ZONE : CalibrationSettings.parseDailyZone(text);
-        } catch (IllegalArgumentException e) {
-            r.reject(LIKELIHOOD_DAILY_ZONE, CalibrationSettings.DAILY_ZONE_EXPECTED);
-            return CalibrationSettings.DEFAULT_DAILY_ZONE;
-        }
-    }
-
-    /**
-     * {@code calibration} (default {@code validation-quantile}): how errors become scores, see
-     * {@link Calibration}; {@code spot.risk} (default 0.0001), SPOT's risk; {@code likelihood.daily.baseline}
-     * (default true), the streaming likelihood's {@link io.vigil.detect.DailyBaseline}, and {@code likelihood.daily.zone}
-     * (default UTC), the zone of its slots. With an empty {@code threshold},
-     * {@link CalibrationSettings#defaultThreshold} replaces the model's quantile threshold for the other methods.
-     */
+    /** {@link DetectionSettings#calibration}: the calibration method and its parameters. */
     public CalibrationSettings calibration() {
-        return calibration;
+        return detection.calibration();
     }
 
     /** {@code gap.policy} (default {@code reset}): what a window does at a gap. */
@@ -392,7 +306,7 @@ public final class VigilConfig {
 
     /** {@code threshold} (default empty = the model's calibration threshold), in (0, 1). */
     public Optional<Double> threshold() {
-        return threshold;
+        return detection.threshold();
     }
 
     /** {@code metrics.bind} (default {@code 0.0.0.0}): the address of the {@code /metrics} endpoint. */
