@@ -158,6 +158,9 @@ public final class DetectionSettings {
 
     private static Calibration calibration(SettingsReader r) {
         String text = r.required(CALIBRATION, "one of " + Calibration.names());
+        if (text.isEmpty()) {
+            return Calibration.VALIDATION_QUANTILE; // already reported, once
+        }
         try {
             return Calibration.parse(text);
         } catch (IllegalArgumentException e) {

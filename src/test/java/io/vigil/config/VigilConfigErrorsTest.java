@@ -53,6 +53,16 @@ class VigilConfigErrorsTest {
     }
 
     @Test
+    void anEmptyCalibrationIsReportedOnce() {
+        Path file = ConfigFiles.write(dir, "calibration=");
+
+        InputException e = assertThrows(InputException.class, () -> VigilConfig.load(file, Map.of()));
+
+        assertEquals(List.of("calibration = \"\" (from vigil.properties): expected one of validation-quantile, mahalanobis,"
+                + " streaming-likelihood, spot"), e.getMessage().lines().toList());
+    }
+
+    @Test
     void aBadDailyBaselineZoneIsNamedWithWhatItTakes() {
         for (String bad : new String[] {"Europe/Berln", "CET+1", ""}) {
             InputException e = assertThrows(InputException.class,
