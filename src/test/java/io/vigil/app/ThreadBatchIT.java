@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vigil.config.VigilConfig;
 import io.vigil.stream.ModelWatcher;
 import io.vigil.stream.StreamListener;
+import io.vigil.testing.DetectorProps;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.TestModels;
 import java.nio.charset.StandardCharsets;
@@ -47,14 +48,9 @@ class ThreadBatchIT {
         };
         List<String> hosts = onePerPartition();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            Properties props = new Properties();
-            props.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-            props.setProperty("model.dir", TestModels.hostsModel().toString());
-            props.setProperty("state.dir", dir.resolve("state").toString());
-            props.setProperty("application.id", "vigil-thread-batch-it");
+            Properties props = DetectorProps.of(kafka, dir, "vigil-thread-batch-it");
             props.setProperty("topic.partitions", Integer.toString(PARTITIONS));
             props.setProperty("kafka.num.stream.threads", "1");
-            props.setProperty("kafka.commit.interval.ms", "200");
             props.setProperty("batch.max", "1000");
             props.setProperty("batch.linger.ms", "1500");
             try (DetectorApp app = DetectorApp.start(VigilConfig.of(props, Map.of()), listener, ModelWatcher.Listener.NONE)) {

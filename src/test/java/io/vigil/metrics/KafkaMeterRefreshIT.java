@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.app.DetectorApp;
 import io.vigil.config.VigilConfig;
+import io.vigil.testing.DetectorProps;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.TestModels;
 import java.io.ByteArrayOutputStream;
@@ -84,13 +85,8 @@ class KafkaMeterRefreshIT {
     }
 
     private VigilConfig config(EmbeddedKafka kafka) {
-        Properties props = new Properties();
-        props.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-        props.setProperty("model.dir", TestModels.hostsModel().toString());
-        props.setProperty("state.dir", dir.resolve("state").toString());
-        props.setProperty("application.id", "vigil-kafka-meters-it");
+        Properties props = DetectorProps.of(kafka, dir, "vigil-kafka-meters-it");
         props.setProperty("topic.partitions", "2");
-        props.setProperty("kafka.commit.interval.ms", "200");
         props.setProperty("metrics.port", "0");
         return VigilConfig.of(props, Map.of());
     }

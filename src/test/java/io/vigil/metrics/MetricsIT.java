@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.app.DetectorApp;
 import io.vigil.config.VigilConfig;
+import io.vigil.testing.DetectorProps;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.TestModels;
 import java.net.URI;
@@ -43,13 +44,8 @@ class MetricsIT {
     @Test
     void aScrapeOfTheRunningDetectorHasTheWholeContractAndReconciles() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            Properties props = new Properties();
-            props.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-            props.setProperty("model.dir", TestModels.hostsModel().toString());
-            props.setProperty("state.dir", dir.resolve("state").toString());
-            props.setProperty("application.id", "vigil-metrics-it");
+            Properties props = DetectorProps.of(kafka, dir, "vigil-metrics-it");
             props.setProperty("topic.partitions", "2");
-            props.setProperty("kafka.commit.interval.ms", "200");
             props.setProperty("metrics.bind", "127.0.0.1");
             props.setProperty("metrics.port", "0");
             VigilConfig config = VigilConfig.of(props, Map.of());

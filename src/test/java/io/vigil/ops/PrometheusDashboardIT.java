@@ -9,6 +9,7 @@ import io.vigil.app.DetectorApp;
 import io.vigil.config.VigilConfig;
 import io.vigil.metrics.MetricsServer;
 import io.vigil.metrics.VigilMetrics;
+import io.vigil.testing.DetectorProps;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.TestModels;
 import java.net.ServerSocket;
@@ -49,13 +50,8 @@ class PrometheusDashboardIT {
         Path prometheusBinary = Path.of("/usr/bin/prometheus");
         Assumptions.assumeTrue(Files.isExecutable(prometheusBinary), "Debian's prometheus package is not installed (.ci/run installs it)");
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-            Properties props = new Properties();
-            props.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-            props.setProperty("model.dir", TestModels.hostsModel().toString());
-            props.setProperty("state.dir", dir.resolve("state").toString());
-            props.setProperty("application.id", "vigil-prometheus-it");
+            Properties props = DetectorProps.of(kafka, dir, "vigil-prometheus-it");
             props.setProperty("topic.partitions", "2");
-            props.setProperty("kafka.commit.interval.ms", "200");
             VigilConfig config = VigilConfig.of(props, Map.of());
             try (VigilMetrics metrics = new VigilMetrics();
                  MetricsServer server = MetricsServer.start("127.0.0.1", 0, metrics);

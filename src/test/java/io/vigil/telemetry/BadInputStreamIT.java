@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.app.DetectorApp;
 import io.vigil.config.VigilConfig;
 import io.vigil.metrics.VigilMetrics;
+import io.vigil.testing.DetectorProps;
 import io.vigil.testing.EmbeddedKafka;
 import io.vigil.testing.TestModels;
 import java.nio.charset.StandardCharsets;
@@ -54,12 +55,7 @@ class BadInputStreamIT {
                 admin.createTopics(List.of(new NewTopic("telemetry", 2, (short) 1)
                         .configs(Map.of("max.message.bytes", String.valueOf(MAX_MESSAGE))))).all().get();
             }
-            Properties props = new Properties();
-            props.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-            props.setProperty("model.dir", TestModels.hostsModel().toString());
-            props.setProperty("state.dir", dir.resolve("state").toString());
-            props.setProperty("application.id", "vigil-bad-input-it");
-            props.setProperty("kafka.commit.interval.ms", "200");
+            Properties props = DetectorProps.of(kafka, dir, "vigil-bad-input-it");
             props.setProperty("kafka.max.partition.fetch.bytes", String.valueOf(MAX_MESSAGE));
             VigilConfig config = VigilConfig.of(props, Map.of());
             try (VigilMetrics metrics = new VigilMetrics();
