@@ -29,7 +29,7 @@ final class ReplayedWindows {
         int[] rows = new int[batchSize];
         boolean[] imputed = new boolean[batchSize];
         int count = 0;
-        SeriesReplay replay = new SeriesReplay(windows);
+        SeriesReplay replay = new SeriesReplay(s.id(), windows);
         double[] point = new double[windows.features()];
         for (int row = 0; row < s.size(); row++) {
             float[] values = s.values()[row];

@@ -12,15 +12,14 @@ import java.util.Optional;
 public final class SeriesReplay {
     /** A window due for scoring: step times oldest first, values {@code [window][features]} row-major. */
     public record Window(long[] times, float[] values, boolean imputed) {
-        public long end() {
-            return times[times.length - 1];
-        }
     }
 
+    private final String series;
     private final WindowSettings settings;
     private final SeriesWindow window;
 
-    public SeriesReplay(WindowSettings settings) {
+    public SeriesReplay(String series, WindowSettings settings) {
+        this.series = series;
         this.settings = settings;
         this.window = new SeriesWindow(settings.window(), settings.features(), settings.initialValues());
     }
@@ -30,7 +29,7 @@ public final class SeriesReplay {
         if (window.offer(timestamp, point, settings) != SeriesWindow.Outcome.ACCEPTED || !window.takeDue(settings.hop())) {
             return Optional.empty();
         }
-        PendingWindow due = window.pending("");
+        PendingWindow due = window.pending(series);
         return Optional.of(new Window(due.times(), due.values(), due.imputed()));
     }
 }
