@@ -1,6 +1,5 @@
 package io.vigil.app;
 
-import io.vigil.config.GapPolicy;
 import io.vigil.config.VigilConfig;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
@@ -96,11 +95,8 @@ public final class DetectorApp implements AutoCloseable {
     /** The topology's settings: the config's, with the model's gap and sampling interval as defaults. */
     static StreamSettings settings(VigilConfig config, ModelMetadata meta) {
         ModelMetadata.requireTimeSeries(meta, "run");
-        Duration sampling = Durations.parse(meta.training().samplingInterval());
         Duration maxGap = config.maxGap().orElse(Durations.parse(meta.training().maxGap()));
-        WindowSettings windows = new WindowSettings(meta.window(), meta.features().size(), config.windowHop(), config.grace(),
-                maxGap, config.gapPolicy() == GapPolicy.CARRY ? WindowSettings.GapPolicy.CARRY : WindowSettings.GapPolicy.RESET,
-                sampling, meta.normalization().center());
+        WindowSettings windows = WindowSettings.of(meta, config.windowHop(), config.grace(), maxGap, config.gapPolicy());
         return new StreamSettings(config.topicInput(), config.topicScores(), config.topicAlerts(), config.topicDeadLetter(),
                 config.topicEmbeddings(), windows, config.batchMax(), config.batchLinger(), config.recordMaxBytes(),
                 config.dlqMaxValueBytes(), config.seriesIdleTtl());

@@ -35,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "NAB-style labelled windows (JSON); default: a 0/1 'label' column if the input has one")
     Path labels;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "the detector's properties file (threshold, alert.*, calibration, max.gap, model.version);"
+    @Option(names = "--config", paramLabel = "FILE", description = "the detector's properties file (threshold, alert.*, calibration, max.gap, gap.policy, window.hop, model.version);"
             + " VIGIL_* environment variables override it, as for run")
     Path config;
 

@@ -8,6 +8,7 @@ import io.vigil.detect.DetectorConfig;
 import io.vigil.detect.Spot;
 import io.vigil.detect.Suppression;
 import io.vigil.registry.ModelDirectory;
+import io.vigil.stream.WindowSettings.GapPolicy;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,9 @@ import java.util.OptionalDouble;
 import java.util.Properties;
 
 /**
- * The keys that decide what a model's errors become — which model version, the gap that cuts a window,
- * the calibration, the threshold and the alert rules — read once, by the same code, for {@code vigil run}
+ * The keys that decide which windows are scored and what a model's errors become — which model version, the
+ * gap that cuts a window and what a window does at one, the hop between scored windows, the calibration,
+ * the threshold and the alert rules — read once, by the same code, for {@code vigil run}
  * (as part of {@link VigilConfig}) and for {@code vigil evaluate} ({@link #load}, {@link #of}), so an
  * evaluation predicts the stream and a bad value gets the same message from both. Read on their own, the
  * Kafka, topic and metrics keys are neither needed nor checked: the model comes from the command line and
@@ -30,6 +32,8 @@ public final class DetectionSettings {
     private final List<String> warnings;
     private final Optional<String> modelVersion;
     private final Optional<Duration> maxGap;
+    private final GapPolicy gapPolicy;
+    private final int windowHop;
     private final CalibrationSettings calibration;
     private final Optional<Double> threshold;
     private final int alertOpenAfter;
@@ -48,6 +52,8 @@ public final class DetectionSettings {
         modelVersion = r.optional(MODEL_VERSION).filter(v -> r.check(MODEL_VERSION, ModelDirectory.isVersionName(v),
                 "a version such as 20261123T182628Z (yyyyMMdd'T'HHmmss'Z'), or empty for the newest"));
         maxGap = r.optionalDuration(MAX_GAP, false);
+        gapPolicy = r.choice(GAP_POLICY, GapPolicy.class, GapPolicy.RESET);
+        windowHop = r.integer(WINDOW_HOP, 1, Integer.MAX_VALUE);
         double spotRisk = r.decimal(SPOT_RISK, q -> q > 0 && q < 1 - Spot.INITIAL_LEVEL,
                 "a probability in (0, " + (float) (1 - Spot.INITIAL_LEVEL) + "), such as 0.0001");
         calibration = new CalibrationSettings(calibration(r), Double.isNaN(spotRisk) ? Spot.DEFAULT_RISK : spotRisk,
@@ -113,6 +119,16 @@ public final class DetectionSettings {
     /** {@code max.gap} (default empty = the model's): a longer pause between two points is a gap. */
     public Optional<Duration> maxGap() {
         return maxGap;
+    }
+
+    /** {@code gap.policy} (default {@code reset}): what a series' window does at a gap longer than {@code max.gap}. */
+    public GapPolicy gapPolicy() {
+        return gapPolicy;
+    }
+
+    /** {@code window.hop} (default 1, at least 1): new points between two scored windows of a series. */
+    public int windowHop() {
+        return windowHop;
     }
 
     /**

@@ -5,6 +5,7 @@ import static io.vigil.config.ConfigKeys.*;
 import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.stream.BoundedRocksDbMemory;
+import io.vigil.stream.WindowSettings.GapPolicy;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,9 +52,7 @@ public final class VigilConfig {
     private final int topicPartitions;
     private final short topicReplication;
     private final boolean topicCreate;
-    private final int windowHop;
     private final Duration grace;
-    private final GapPolicy gapPolicy;
     private final int recordMaxBytes;
     private final int dlqMaxValueBytes;
     private final Duration seriesIdleTtl;
@@ -80,9 +79,7 @@ public final class VigilConfig {
         topicPartitions = r.integer(TOPIC_PARTITIONS, 1, Integer.MAX_VALUE);
         topicReplication = (short) r.integer(TOPIC_REPLICATION, 1, Short.MAX_VALUE);
         topicCreate = r.bool(TOPIC_CREATE);
-        windowHop = r.integer(WINDOW_HOP, 1, Integer.MAX_VALUE);
         grace = r.duration(GRACE, true);
-        gapPolicy = r.choice(GAP_POLICY, GapPolicy.class, GapPolicy.RESET);
         recordMaxBytes = r.integer(RECORD_MAX_BYTES, 1, Integer.MAX_VALUE);
         dlqMaxValueBytes = r.integer(DLQ_MAX_VALUE_BYTES, 0, Integer.MAX_VALUE);
         seriesIdleTtl = r.duration(SERIES_IDLE_TTL, false);
@@ -240,7 +237,7 @@ public final class VigilConfig {
 
     /** {@code window.hop} (default 1, at least 1): new points between two scored windows of a series. */
     public int windowHop() {
-        return windowHop;
+        return detection.windowHop();
     }
 
     /** {@code grace} (default {@code 0s}): how far back out-of-order records are still accepted. */
@@ -276,7 +273,7 @@ public final class VigilConfig {
 
     /** {@code gap.policy} (default {@code reset}): what a window does at a gap. */
     public GapPolicy gapPolicy() {
-        return gapPolicy;
+        return detection.gapPolicy();
     }
 
     /** {@code record.max.bytes} (default 1048576): larger records go to the dead-letter topic. */

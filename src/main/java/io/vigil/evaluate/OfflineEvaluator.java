@@ -9,28 +9,33 @@ import io.vigil.detect.WindowError;
 import io.vigil.registry.LoadedModel;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.score.ScoreBatch;
+import io.vigil.stream.WindowSettings;
 import io.vigil.train.BatchScoring;
 import io.vigil.train.History;
 import io.vigil.train.SeriesHistory;
-import io.vigil.train.Windowing;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores history offline exactly as the stream does: every full gap-free window at hop 1, through the
- * model's {@link Scorer} in batches, then each series' windows in time order through one {@link Detector}
- * with its own alert state. Returns one result per input row.
+ * Scores history offline exactly as the stream does: each series' rows replayed through the stream's own window
+ * ({@link io.vigil.stream.SeriesReplay}), so the windows scored are the stream's — restarted or filled at a gap as
+ * {@code gap.policy} says, every {@code window.hop}-th point, a repeated timestamp skipped — through the model's
+ * {@link io.vigil.score.Scorer} in batches, then in time order through one {@link Detector} with the series' own
+ * state. Returns one result per input row; a row that ends no scored window is not {@code scored}.
  */
 public final class OfflineEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineEvaluator.class);
     /** Windows per inference call. */
     static final int BATCH = 256;
 
-    /** A scored row; {@code scored} is false for rows before the first full window. */
+    /**
+     * A row; {@code scored} is false for a row that ends no scored window (before the first full window, between
+     * hops); {@code imputed} is true when the row's window holds steps filled into a gap ({@code gap.policy=carry}).
+     */
     public record RowResult(SeriesHistory series, int row, boolean scored, double error, double score, boolean anomalous,
-                            AlertEvent alert) {
+                            AlertEvent alert, boolean imputed) {
     }
 
     private OfflineEvaluator() {
@@ -43,12 +48,12 @@ public final class OfflineEvaluator {
         policy.detector().warnings().forEach(w -> LOG.warn("model {} {}: {}", meta.name(), meta.version(), w));
         float[] scale = meta.normalization().scale();
         List<RowResult> out = new ArrayList<>();
+        WindowSettings windows = settings.windows(meta);
         for (SeriesHistory s : history.series()) {
-            int[] ends = Windowing.windowEnds(s, meta.window(), settings.maxGap());
             RowResult[] rows = new RowResult[s.size()];
-            BatchScoring.score(model.scorer(), s, ends, BATCH, new SeriesDecisions(s, ends, policy, scale, rows)::accept);
+            ReplayedWindows.score(model.scorer(), s, windows, BATCH, new SeriesDecisions(s, policy, scale, rows)::accept);
             for (int r = 0; r < rows.length; r++) {
-                out.add(rows[r] != null ? rows[r] : new RowResult(s, r, false, Double.NaN, Double.NaN, false, null));
+                out.add(rows[r] != null ? rows[r] : new RowResult(s, r, false, Double.NaN, Double.NaN, false, null, false));
             }
         }
         return out;
@@ -57,25 +62,24 @@ public final class OfflineEvaluator {
     /** One series' scored windows, in time order, through the policy with the series' own state, as the stream keeps it. */
     private static final class SeriesDecisions {
         private final SeriesHistory series;
-        private final int[] ends;
         private final float[] scale;
         private final RowResult[] rows;
         private final SeriesScoring state;
 
-        SeriesDecisions(SeriesHistory series, int[] ends, ScoringPolicy policy, float[] scale, RowResult[] rows) {
+        SeriesDecisions(SeriesHistory series, ScoringPolicy policy, float[] scale, RowResult[] rows) {
             this.series = series;
-            this.ends = ends;
             this.scale = scale;
             this.rows = rows;
             this.state = new SeriesScoring(policy, series.id());
         }
 
-        void accept(ScoreBatch scores, float[] input, int first) {
+        void accept(ScoreBatch scores, float[] input, int[] endRows, boolean[] imputed) {
             for (int i = 0; i < scores.count(); i++) {
-                int row = ends[first + i];
+                int row = endRows[i];
                 WindowError error = BatchScoring.windowError(scores, i, input, scale);
                 Decision d = state.decide(series.timestamps()[row], error);
-                rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null));
+                rows[row] = new RowResult(series, row, true, error.error(), d.score(), d.anomalous(), d.event().orElse(null),
+                        imputed[i]);
             }
         }
     }

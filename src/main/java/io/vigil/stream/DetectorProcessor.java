@@ -186,10 +186,7 @@ final class DetectorProcessor implements Processor<byte[], byte[], byte[], byte[
             default -> throw new IllegalStateException("unhandled outcome " + outcome);
         }
         if (w.takeDue(settings.windows().hop())) {
-            float[] values = new float[w.capacity * w.features];
-            w.copyTo(values, 0);
-            PendingWindow p = new PendingWindow(t.series(), w.start(), w.end(), w.anyImputed(), w.capacity, w.features, values,
-                    w.times());
+            PendingWindow p = w.pending(t.series());
             pending.put(p.key(), p);
             batch.add(this, p, context.currentSystemTimeMs());
         }

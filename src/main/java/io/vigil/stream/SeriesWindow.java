@@ -82,6 +82,13 @@ final class SeriesWindow {
         return false;
     }
 
+    /** The current (full) window of {@code series} as it is queued for scoring: values, step times, imputed flag. */
+    PendingWindow pending(String series) {
+        float[] window = new float[capacity * features];
+        copyTo(window, 0);
+        return new PendingWindow(series, start(), end(), anyImputed(), capacity, features, window, times());
+    }
+
     boolean anyImputed() {
         for (int i = 0; i < size; i++) {
             if (imputed[i]) {

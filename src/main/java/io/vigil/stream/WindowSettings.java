@@ -1,5 +1,7 @@
 package io.vigil.stream;
 
+import io.vigil.registry.ModelMetadata;
+import io.vigil.telemetry.Durations;
 import java.time.Duration;
 
 /**
@@ -11,11 +13,14 @@ import java.time.Duration;
 public record WindowSettings(int window, int features, int hop, Duration grace, Duration maxGap, GapPolicy gapPolicy,
                              Duration samplingInterval, float[] initialValues) {
 
-    /** What a gap longer than {@code max.gap} does to a series' window. */
+    /**
+     * What a series' window does when two consecutive points are further apart than {@code max.gap} (key
+     * {@code gap.policy}, written in lower case).
+     */
     public enum GapPolicy {
-        /** Start a new window after the gap: nothing is scored until it is full again. */
+        /** The window starts afresh after the gap: no window spans it, as in training; nothing is scored until it is full again. The default. */
         RESET,
-        /** Fill the gap with the last values at the sampling interval (at most one window's worth), marked imputed. */
+        /** The window keeps its points across the gap, which is filled with the last values at the sampling interval (at most one window's worth), marked imputed. */
         CARRY
     }
 
@@ -30,5 +35,16 @@ public record WindowSettings(int window, int features, int hop, Duration grace, 
             throw new IllegalArgumentException(initialValues.length + " initial values for " + features + " features");
         }
         initialValues = initialValues.clone();
+    }
+
+    /**
+     * The windows of a series scored by {@code model}: its window length and features, its sampling interval (at which
+     * {@link GapPolicy#CARRY} fills a gap) and its training mean (a feature's value before any is seen); a time-series model
+     * (see {@link ModelMetadata#requireTimeSeries}). {@code vigil run}
+     * and {@code vigil evaluate} both take their windows from here, so they score the same ones.
+     */
+    public static WindowSettings of(ModelMetadata model, int hop, Duration grace, Duration maxGap, GapPolicy gapPolicy) {
+        return new WindowSettings(model.window(), model.features().size(), hop, grace, maxGap, gapPolicy,
+                Durations.parse(model.training().samplingInterval()), model.normalization().center());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.detect.Calibration;
+import io.vigil.stream.WindowSettings.GapPolicy;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,36 @@ class DetectionSettingsTest {
         assertEquals(alone.calibration(), run.calibration());
         assertEquals(alone.maxGap(), run.maxGap());
         assertEquals(12, run.detection().detector(0.9).warmup());
+    }
+
+    @Test
+    void theWindowKeysAreReadForEvaluateAsForRun() {
+        Path file = ConfigFiles.write(dir, "gap.policy=carry");
+        Map<String, String> env = Map.of("VIGIL_WINDOW_HOP", "4");
+
+        VigilConfig run = VigilConfig.load(file, env);
+        DetectionSettings alone = DetectionSettings.load(file, env);
+
+        assertEquals(GapPolicy.CARRY, alone.gapPolicy());
+        assertEquals(4, alone.windowHop());
+        assertEquals(alone.gapPolicy(), run.gapPolicy());
+        assertEquals(alone.windowHop(), run.windowHop());
+        assertEquals(GapPolicy.RESET, DetectionSettings.of(new Properties(), Map.of()).gapPolicy());
+        assertEquals(1, DetectionSettings.of(new Properties(), Map.of()).windowHop());
+    }
+
+    @Test
+    void badWindowKeysGetRunsMessages() {
+        Path file = ConfigFiles.write(dir, "gap.policy=fill", "window.hop=0");
+
+        String alone = assertThrows(InputException.class, () -> DetectionSettings.load(file, Map.of())).getMessage();
+
+        assertTrue(alone.contains("gap.policy = \"fill\"") && alone.contains("reset") && alone.contains("carry"), alone);
+        assertTrue(alone.contains("window.hop = \"0\""), alone);
+        String run = assertThrows(InputException.class, () -> VigilConfig.load(file, Map.of())).getMessage();
+        for (String line : alone.lines().filter(l -> l.contains("gap.policy") || l.contains("window.hop")).toList()) {
+            assertTrue(run.contains(line.strip()), "run says it too: " + line + "\n" + run);
+        }
     }
 
     @Test

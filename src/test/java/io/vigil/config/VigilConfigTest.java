@@ -10,6 +10,7 @@ import io.vigil.detect.CalibrationSettings;
 import io.vigil.detect.DetectorConfig;
 import io.vigil.detect.Spot;
 import io.vigil.detect.Suppression;
+import io.vigil.stream.WindowSettings.GapPolicy;
 import io.vigil.telemetry.InputException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,6 +11,7 @@ import io.vigil.detect.DetectorConfig;
 import io.vigil.registry.ModelDirectory;
 import io.vigil.registry.ModelMetadata;
 import io.vigil.registry.ModelMetadataMapper;
+import io.vigil.stream.WindowSettings;
 import io.vigil.telemetry.InputException;
 import io.vigil.telemetry.Durations;
 import io.vigil.testing.TestModels;
@@ -126,6 +127,24 @@ class EvaluationSettingsTest {
         EvaluationSettings set = EvaluationSettings.resolve(props("max.gap", "45m", "model.version", "20261123T182628Z"), model);
         assertEquals(Duration.ofMinutes(45), set.maxGap());
         assertEquals("20261123T182628Z", set.modelVersion());
+    }
+
+    @Test
+    void windowsAreCutAsTheStreamCutsThemForTheModel() {
+        ModelMetadata model = model();
+        WindowSettings defaults = EvaluationSettings.resolve(props(), model).windows(model);
+        assertEquals(WindowSettings.GapPolicy.RESET, defaults.gapPolicy());
+        assertEquals(1, defaults.hop());
+        assertEquals(Durations.parse(model.training().maxGap()), defaults.maxGap());
+
+        Properties p = props("gap.policy", "carry", "window.hop", "3", "max.gap", "5m");
+        WindowSettings set = EvaluationSettings.resolve(p, model).windows(model);
+        VigilConfig run = VigilConfig.of(p, Map.of());
+        assertEquals(run.gapPolicy(), set.gapPolicy());
+        assertEquals(run.windowHop(), set.hop());
+        assertEquals(Duration.ofMinutes(5), set.maxGap());
+        assertEquals(Durations.parse(model.training().samplingInterval()), set.samplingInterval());
+        assertEquals(model.window(), set.window());
     }
 
     @Test
