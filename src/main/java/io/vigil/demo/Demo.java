@@ -25,6 +25,10 @@ import org.apache.kafka.streams.KafkaStreams;
  * against the injected ground truth; {@link #close()} stops everything in reverse order of starting.
  */
 public final class Demo implements AutoCloseable {
+    /** slf4j-simple's level key for Kafka Streams' state-directory logger. */
+    static final String STATE_DIRECTORY_LOG_LEVEL =
+            "org.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StateDirectory";
+
     /** How long the detector may take to load the model and join its consumer group. */
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     /** How long, after the feed stops, the detector may take to score what was sent. */
@@ -74,6 +78,9 @@ public final class Demo implements AutoCloseable {
     }
 
     private void startAll() throws InterruptedException {
+        // The demo's state is thrown away at exit, so a temporary directory is the point; Kafka Streams' warning that
+        // the OS may clear one (right for vigil run) would only confuse here. Read when the logger is made, below.
+        System.setProperty(STATE_DIRECTORY_LOG_LEVEL, "error");
         try {
             stateDir = Files.createTempDirectory("vigil-demo-state-");
         } catch (IOException e) {
