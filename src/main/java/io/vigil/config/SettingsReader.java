@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  */
 final class SettingsReader {
     static final String DURATION = "a duration such as 250ms, 30s, 5m, 1h, 2d or ISO-8601 PT5M";
+    private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(KiB|MiB|GiB)?");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern KAFKA_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern SYSTEM_PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
@@ -127,18 +128,26 @@ final class SettingsReader {
     }
 
     /** A whole number of at least {@code min} that may exceed an int, such as a size in bytes; empty text means "not set". */
-    OptionalLong optionalLong(String key, long min, String expected) {
+    /**
+     * A size in bytes, or empty when unset: a whole number of bytes ({@code 268435456}) or of KiB, MiB or GiB
+     * ({@code 256MiB}); binary units only, so that {@code MB} cannot silently mean 10^6 or 2^20.
+     */
+    OptionalLong optionalBytes(String key, long min, String expected) {
         Optional<String> v = optional(key);
         if (v.isEmpty()) {
             return OptionalLong.empty();
         }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n >= min) {
-                return OptionalLong.of(n);
+        Matcher m = BYTES.matcher(v.get());
+        if (m.matches()) {
+            try {
+                long unit = m.group(2) == null ? 1 : 1L << (10 * (1 + "KMG".indexOf(m.group(2).charAt(0))));
+                long n = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+                if (n >= min) {
+                    return OptionalLong.of(n);
+                }
+            } catch (ArithmeticException | NumberFormatException e) {
+                // reported below, with the expected range
             }
-        } catch (NumberFormatException e) {
-            // reported below, with the expected range
         }
         reject(key, expected);
         return OptionalLong.empty();

@@ -251,9 +251,8 @@ public final class VigilConfig {
     }
 
     private static Optional<BoundedRocksDbMemory.Budget> rocksDbMemory(SettingsReader r, Map<String, String> kafka) {
-        OptionalLong maxBytes = r.optionalLong(ROCKSDB_MEMORY_MAX_BYTES, BoundedRocksDbMemory.MIN_BYTES,
-                "a number of bytes of at least " + BoundedRocksDbMemory.MIN_BYTES + " (16 MiB), such as 268435456 for 256 MiB;"
-                        + " empty = unbounded");
+        OptionalLong maxBytes = r.optionalBytes(ROCKSDB_MEMORY_MAX_BYTES, BoundedRocksDbMemory.MIN_BYTES,
+                "a size of at least 16MiB, in bytes or with a unit KiB, MiB or GiB, such as 256MiB or 268435456; empty = unbounded");
         double ratio = r.decimal(ROCKSDB_MEMORY_WRITE_BUFFER_RATIO, f -> f > 0 && f < 1,
                 "a fraction greater than 0 and less than 1, such as 0.5");
         String setter = KAFKA_PREFIX + StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG;

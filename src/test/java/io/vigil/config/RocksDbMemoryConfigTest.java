@@ -56,13 +56,13 @@ class RocksDbMemoryConfigTest {
 
     @Test
     void badValuesAreReportedTogetherNamingTheKey() {
-        Path file = ConfigFiles.write(dir, "rocksdb.memory.max.bytes=256MiB", "rocksdb.memory.write.buffer.ratio=1");
+        Path file = ConfigFiles.write(dir, "rocksdb.memory.max.bytes=256MB", "rocksdb.memory.write.buffer.ratio=1");
 
         InputException e = assertThrows(InputException.class, () -> VigilConfig.load(file, Map.of()));
 
         List<String> lines = e.getMessage().lines().toList();
-        assertEquals(List.of("rocksdb.memory.max.bytes = \"256MiB\" (from vigil.properties): expected a number of bytes of at least"
-                        + " 16777216 (16 MiB), such as 268435456 for 256 MiB; empty = unbounded",
+        assertEquals(List.of("rocksdb.memory.max.bytes = \"256MB\" (from vigil.properties): expected a size of at least 16MiB, in"
+                        + " bytes or with a unit KiB, MiB or GiB, such as 256MiB or 268435456; empty = unbounded",
                 "rocksdb.memory.write.buffer.ratio = \"1\" (from vigil.properties): expected a fraction greater than 0 and less than 1,"
                         + " such as 0.5"), lines);
     }
@@ -73,7 +73,21 @@ class RocksDbMemoryConfigTest {
                 () -> VigilConfig.load(ConfigFiles.write(dir), Map.of("VIGIL_ROCKSDB_MEMORY_MAX_BYTES", "256")));
 
         assertTrue(e.getMessage().startsWith("rocksdb.memory.max.bytes = \"256\" (from env VIGIL_ROCKSDB_MEMORY_MAX_BYTES):"
-                + " expected a number of bytes of at least 16777216"), e.getMessage());
+                + " expected a size of at least 16MiB"), e.getMessage());
+    }
+
+    @Test
+    void aBudgetTakesBinaryUnits() {
+        for (String[] ok : new String[][] {{"256MiB", "268435456"}, {"1GiB", "1073741824"}, {"16384KiB", "16777216"},
+            {"268435456", "268435456"}, {"3 GiB", "3221225472"}}) {
+            VigilConfig c = VigilConfig.load(ConfigFiles.write(dir, "rocksdb.memory.max.bytes=" + ok[0]), Map.of());
+            assertEquals(Long.parseLong(ok[1]), c.rocksDbMemory().orElseThrow().maxBytes(), ok[0]);
+        }
+        for (String bad : new String[] {"1.5GiB", "256mb", "256M", "-1MiB", "99999999999GiB", "8MiB"}) {
+            InputException e = assertThrows(InputException.class,
+                    () -> VigilConfig.load(ConfigFiles.write(dir, "rocksdb.memory.max.bytes=" + bad), Map.of()), bad);
+            assertTrue(e.getMessage().startsWith("rocksdb.memory.max.bytes = \"" + bad + "\""), e.getMessage());
+        }
     }
 
     @Test
