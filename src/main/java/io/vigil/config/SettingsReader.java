@@ -127,10 +127,9 @@ final class SettingsReader {
         return min;
     }
 
-    /** A whole number of at least {@code min} that may exceed an int, such as a size in bytes; empty text means "not set". */
     /**
-     * A size in bytes, or empty when unset: a whole number of bytes ({@code 268435456}) or of KiB, MiB or GiB
-     * ({@code 256MiB}); binary units only, so that {@code MB} cannot silently mean 10^6 or 2^20.
+     * A size in bytes of at least {@code min}, or empty when unset: a whole number of bytes ({@code 268435456}) or of
+     * KiB, MiB or GiB ({@code 256MiB}); binary units only, so that {@code MB} cannot silently mean 10^6 or 2^20.
      */
     OptionalLong optionalBytes(String key, long min, String expected) {
         Optional<String> v = optional(key);

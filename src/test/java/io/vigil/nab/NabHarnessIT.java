@@ -1,6 +1,7 @@
 package io.vigil.nab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vigil.detect.Calibration;
@@ -9,13 +10,16 @@ import io.vigil.evaluate.EvaluationSettings;
 import io.vigil.evaluate.OfflineEvaluator;
 import io.vigil.registry.LoadedModel;
 import io.vigil.telemetry.Durations;
+import io.vigil.telemetry.InputException;
 import io.vigil.train.History;
+import io.vigil.train.Windowing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
@@ -118,7 +122,7 @@ class NabHarnessIT {
         Assumptions.assumeTrue(Files.isRegularFile(NAB.resolve("data").resolve(key)), "NAB data not present");
         List<String> lines = Files.readAllLines(NAB.resolve("data").resolve(key));
         List<String> kept = new ArrayList<>(List.of(lines.get(0)));
-        java.util.Random random = new java.util.Random(1);
+        Random random = new Random(1);
         for (int i = 1; i < lines.size(); ) {
             int keep = 1 + random.nextInt(12);
             kept.addAll(lines.subList(i, Math.min(lines.size(), i + keep)));
@@ -131,7 +135,7 @@ class NabHarnessIT {
         Map<String, List<long[]>> labels = NabHarness.labels(NAB.resolve("labels/combined_windows.json"));
         NabSettings quick = NabSettings.defaults().withEpochs(10).withThreads(1);
 
-        io.vigil.telemetry.InputException gapRule = org.junit.jupiter.api.Assertions.assertThrows(io.vigil.telemetry.InputException.class,
+        InputException gapRule = assertThrows(InputException.class,
                 () -> NabHarness.runFile(data, file, labels, dir.resolve("auto"), dir.resolve("models-auto"), quick.withMaxGap(null)));
         assertTrue(gapRule.getMessage().contains("gap-free"), gapRule.getMessage());
 
@@ -148,7 +152,7 @@ class NabHarnessIT {
             version = versions.filter(f -> f.getFileName().toString().equals("model.json")).map(Path::getParent).findFirst().orElseThrow();
         }
         try (LoadedModel model = LoadedModel.load(version, null)) {
-            assertEquals(series.size() - model.metadata().window() + 1, io.vigil.train.Windowing.windowEnds(NabHarness.history(series),
+            assertEquals(series.size() - model.metadata().window() + 1, Windowing.windowEnds(NabHarness.history(series),
                     model.metadata().window(), Durations.parse(model.metadata().training().maxGap())).length, "a window ends at every row");
         }
     }
